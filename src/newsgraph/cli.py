@@ -1,0 +1,242 @@
+"""The `newsgraph` command line."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sys
+from importlib import resources
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsgraph.ingest import DEFAULT_MAX_BYTES
+from newsgraph.store import Store, StoreError
+from newsgraph.store.db import DEFAULT_DB
+from newsgraph.store.export import FORMATS, export
+
+# Wide enough for the tables when output goes to a file or a CI log rather than a terminal.
+console = Console(width=None if sys.stdout.isatty() else 140)
+err = Console(stderr=True)
+
+SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?\s*$", re.I)
+UNITS = {None: 1, "b": 1, "k": 1024, "kb": 1024, "m": 1024 ** 2, "mb": 1024 ** 2, "g": 1024 ** 3, "gb": 1024 ** 3}
+
+
+def parse_size(_ctx, _param, value: str | int) -> int:
+    if isinstance(value, int):
+        return value
+    m = SIZE.match(value)
+    if not m:
+        raise click.BadParameter(f"{value!r} is not a size; write e.g. 20MB, 500KB or 1048576")
+    return int(float(m.group(1)) * UNITS[m.group(2).lower() if m.group(2) else None])
+
+
+db_option = click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+                         help="DuckDB database file.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newsgraph")
+def cli() -> None:
+    """Rebuild the actors, events and claims of a geopolitical situation from news files.
+
+    \b
+    Typical use:
+      newsgraph build articles/ --db corpus.duckdb
+      newsgraph docs --db corpus.duckdb
+      newsgraph export --db corpus.duckdb --format jsonl --out out/
+      newsgraph demo                 # the built-in demo corpus, end to end
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--max-size", default=str(DEFAULT_MAX_BYTES), callback=parse_size, show_default="20MB",
+              help="Skip files larger than this (e.g. 50MB).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Processes for cleaning.")
+@click.option("--batch-size", default=50, show_default=True, type=click.IntRange(1, 10_000),
+              help="Documents per database commit; an interrupted run loses at most one batch.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON.")
+def build(paths, db, max_size, workers, batch_size, quiet, as_json):
+    """Read files, folders (recursively) or globs of news into the database.
+
+    Accepts plain text (.txt, .md), HTML (.html, .htm, also .gz), JSON Lines (.jsonl: one record per line with
+    "text" or "html" and optional "id", "title", "url", "published", "source") and WARC (.warc, .warc.gz).
+    Inputs already in the database are left alone, so re-running is safe; bad files are recorded as
+    skipped with a reason and never stop the run.
+    """
+    summary = run_build(paths, db, max_size, workers, batch_size, quiet or as_json)
+    if as_json:
+        click.echo(json.dumps(summary_json(summary), indent=2))
+    elif not quiet:
+        print_summary(summary)
+
+
+def run_build(paths, db, max_size, workers, batch_size, quiet):
+    from newsgraph.pipeline import build as build_corpus
+
+    progress = Progress(SpinnerColumn(), TextColumn("[bold]building[/]"), BarColumn(),
+                        TextColumn("{task.completed} inputs"), TimeElapsedColumn(), console=err,
+                        disable=quiet, transient=True)
+    try:
+        with progress:
+            task = progress.add_task("build", total=None)
+            return build_corpus(paths, db, max_bytes=max_size, batch_size=batch_size, workers=workers,
+                                on_item=lambda _doc: progress.advance(task))
+    except StoreError as exc:
+        fail(str(exc))
+
+
+def fail(message: str) -> None:
+    err.print(f"[red]error:[/] {message}")
+    sys.exit(2)
+
+
+def summary_json(summary) -> dict:
+    return {
+        "db": summary.db, "run_id": summary.run_id, "seconds": round(summary.seconds, 3),
+        "counts": {k: summary.counts.get(k, 0) for k in ("ok", "duplicate", "skipped", "unchanged")},
+        "documents": [{"doc_id": d.doc_id, "source": d.source, "record_id": d.record_id, "status": d.status,
+                       "reason": d.reason, "duplicate_of": d.duplicate_of, "title": d.title,
+                       "published": d.published} for d in summary.documents],
+    }
+
+
+def print_summary(summary) -> None:
+    c = summary.counts
+    console.print(f"[bold]{c.get('ok', 0)}[/] added, {c.get('duplicate', 0)} duplicates, "
+                  f"{c.get('skipped', 0)} skipped, {c.get('unchanged', 0)} already stored "
+                  f"in {summary.seconds:.1f}s -> {summary.db}")
+    for doc in summary.skipped:
+        where = f"{doc.source}" + (f" [{doc.record_id}]" if doc.record_id else "")
+        console.print(f"  [yellow]skipped[/] {where}: {doc.reason}", highlight=False)
+
+
+@cli.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+@click.option("--out", required=True, type=click.Path(file_okay=False), help="Folder to write into.")
+def export_cmd(db, fmt, out):
+    """Write documents, actors, events and claims files (export format v1)."""
+    try:
+        written = export(db, out, fmt)
+    except StoreError as exc:
+        fail(str(exc))
+    for table, path in written.items():
+        console.print(f"{table:10s} {path}", highlight=False)
+
+
+export_cmd.name = "export"
+
+
+@cli.command()
+@db_option
+@click.option("--status", type=click.Choice(["ok", "skipped", "duplicate"]), help="Only documents with this status.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table.")
+def docs(db, status, as_json):
+    """List the documents in the database."""
+    frame = open_store(db).documents(status)
+    if as_json:
+        for row in frame[["doc_id", "source", "record_id", "status", "reason", "title", "published"]].to_dict("records"):
+            click.echo(json.dumps({k: (None if v != v else v) for k, v in row.items()}, ensure_ascii=False))
+        return
+    console.print(documents_table(frame))
+
+
+def documents_table(frame) -> Table:
+    table = Table(show_lines=False)
+    add_columns(table, ["doc_id", "status", "published", "publisher", "title / reason", "source"])
+    for row in frame.itertuples():
+        label = cell(row.title) if row.status != "skipped" else f"[yellow]{cell(row.reason)}[/]"
+        source = Path(row.source).name + (f" [{row.record_id}]" if cell(row.record_id) else "")
+        table.add_row(row.doc_id, row.status, cell(row.published), cell(row.publisher), label, source)
+    return table
+
+
+def cell(value) -> str:
+    """A table cell: missing values (None, NaN) print as nothing."""
+    return "" if value is None or value != value else str(value)
+
+
+COLUMN_WIDTHS = {"doc_id": (16, 16), "status": (6, 28), "published": (10, 10), "publisher": (8, 22),
+                 "title / reason": (20, 50), "source": (10, 32)}
+
+
+def add_columns(table: Table, names: list[str]) -> None:
+    for name in names:
+        low, high = COLUMN_WIDTHS[name]
+        table.add_column(name, overflow="ellipsis", no_wrap=True, min_width=low, max_width=high)
+
+
+def open_store(db) -> Store:
+    try:
+        return Store(db, read_only=True)
+    except StoreError as exc:
+        fail(str(exc))
+
+
+@cli.command()
+@click.argument("doc_id")
+@db_option
+def show(doc_id, db):
+    """Print one document's metadata and cleaned text."""
+    frame = open_store(db).documents()
+    match = frame[frame.doc_id.str.startswith(doc_id)]
+    if match.empty:
+        fail(f"no document with id {doc_id!r} in {db}")
+    row = match.iloc[0]
+    for field in ("doc_id", "source", "record_id", "status", "reason", "duplicate_of", "title", "publisher",
+                  "published", "language"):
+        if cell(row[field]):
+            console.print(f"[bold]{field}:[/] {cell(row[field])}", highlight=False)
+    console.print(f"[bold]authors:[/] {', '.join(row['authors']) if row['authors'] is not None else ''}")
+    console.print()
+    click.echo(row["text"] or "")
+
+
+@cli.command()
+@click.option("--out", default="newsgraph-demo", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for the demo database and its export.")
+def demo(out):
+    """Build the built-in demo corpus into a fresh database, export it and print a summary."""
+    out = Path(out)
+    db = out / "newsgraph.duckdb"
+    out.mkdir(parents=True, exist_ok=True)
+    for stale in (db, db.with_name(db.name + ".wal")):
+        stale.unlink(missing_ok=True)
+    shutil.rmtree(out / "export", ignore_errors=True)
+    corpus = resources.files("newsgraph") / "data" / "demo"
+    with resources.as_file(corpus) as corpus_path:
+        summary = run_build([str(corpus_path)], str(db), DEFAULT_MAX_BYTES, 1, 50, quiet=False)
+    written = export(db, out / "export", "jsonl")
+    print_demo(summary, written)
+
+
+def print_demo(summary, written) -> None:
+    table = Table(title="Demo corpus")
+    add_columns(table, ["source", "publisher", "published", "status", "title / reason"])
+    for doc in summary.documents:
+        source = Path(doc.source).name + (f" [{doc.record_id}]" if doc.record_id else "")
+        status = doc.status if doc.status != "duplicate" else f"duplicate of {doc.duplicate_of}"
+        label = doc.title if doc.status != "skipped" else doc.reason
+        table.add_row(source, doc.publisher or "", doc.published or "", status, label or "")
+    console.print(table)
+    print_summary(summary)
+    console.print(f"database  {summary.db}", highlight=False)
+    for name, path in written.items():
+        console.print(f"{name:9s} {path}", highlight=False)
+
+
+def main() -> None:
+    cli(prog_name="newsgraph")
+
+
+if __name__ == "__main__":
+    main()

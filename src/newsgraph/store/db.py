@@ -1,0 +1,155 @@
+"""The DuckDB store. One file, versioned schema, documents keyed by a hash of their input."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from newsgraph.records import Document
+from newsgraph.store.dedup import Deduplicator
+
+SCHEMA_VERSION = 1
+DEFAULT_DB = "newsgraph.duckdb"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE SEQUENCE IF NOT EXISTS doc_order;
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id VARCHAR PRIMARY KEY,
+    source VARCHAR NOT NULL,
+    record_id VARCHAR,
+    status VARCHAR NOT NULL,
+    reason VARCHAR,
+    duplicate_of VARCHAR,
+    title VARCHAR,
+    publisher VARCHAR,
+    authors VARCHAR[],
+    published VARCHAR,
+    language VARCHAR,
+    text VARCHAR,
+    url VARCHAR,
+    format VARCHAR,
+    content_hash VARCHAR,
+    minhash BLOB,
+    run_id INTEGER,
+    ingested_at TIMESTAMP,
+    seq BIGINT DEFAULT nextval('doc_order')
+);
+CREATE TABLE IF NOT EXISTS runs (
+    run_id INTEGER PRIMARY KEY,
+    started_at TIMESTAMP,
+    finished_at TIMESTAMP,
+    inputs VARCHAR[],
+    added INTEGER,
+    skipped INTEGER,
+    duplicates INTEGER,
+    unchanged INTEGER
+);
+"""
+
+DOC_COLUMNS = ["doc_id", "source", "record_id", "status", "reason", "duplicate_of", "title", "publisher", "authors",
+               "published", "language", "text", "url", "format", "content_hash", "minhash"]
+
+
+class StoreError(RuntimeError):
+    """The database cannot be used; the message says why and what to do."""
+
+
+class Store:
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False):
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise StoreError(f"no database at {self.path}: run 'newsgraph build PATH... --db {self.path}' first")
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.IOException as exc:
+            message = str(exc)
+            if "lock" in message.lower():
+                raise StoreError(f"{self.path} is in use by another newsgraph process") from None
+            raise StoreError(f"{self.path} is not a newsgraph database ({message.splitlines()[0]})") from None
+        if not read_only:
+            self._create()
+        self._check_version()
+
+    def _create(self) -> None:
+        self.con.execute(SCHEMA)
+        self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+
+    def _check_version(self) -> None:
+        try:
+            row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except duckdb.CatalogException:
+            raise StoreError(f"{self.path} is a DuckDB file but not a newsgraph database") from None
+        if row is None or int(row[0]) != SCHEMA_VERSION:
+            found = row[0] if row else "none"
+            raise StoreError(f"{self.path} has schema version {found}; this newsgraph reads version "
+                             f"{SCHEMA_VERSION}: rebuild it into a new file with 'newsgraph build'")
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- runs ---------------------------------------------------------------------------------
+
+    def start_run(self, inputs: list[str]) -> int:
+        run_id = self.con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchone()[0]
+        self.con.execute("INSERT INTO runs (run_id, started_at, inputs) VALUES (?, ?, ?)",
+                         [run_id, now(), inputs])
+        return run_id
+
+    def finish_run(self, run_id: int, counts: dict[str, int]) -> None:
+        self.con.execute("UPDATE runs SET finished_at = ?, added = ?, skipped = ?, duplicates = ?, unchanged = ? "
+                         "WHERE run_id = ?", [now(), counts.get("ok", 0), counts.get("skipped", 0),
+                                              counts.get("duplicate", 0), counts.get("unchanged", 0), run_id])
+
+    # --- documents ----------------------------------------------------------------------------
+
+    def known_ids(self) -> set[str]:
+        return {row[0] for row in self.con.execute("SELECT doc_id FROM documents").fetchall()}
+
+    def deduplicator(self) -> Deduplicator:
+        dedup = Deduplicator()
+        rows = self.con.execute("SELECT doc_id, content_hash, minhash FROM documents WHERE status = 'ok' "
+                                "ORDER BY seq").fetchall()
+        for doc_id, content_hash, sig in rows:
+            dedup.add(doc_id, content_hash, sig)
+        return dedup
+
+    def write_documents(self, docs: Iterable[Document], run_id: int) -> None:
+        """All documents of one batch in one transaction: a killed run loses at most this batch."""
+        rows = [[getattr(d, c) for c in DOC_COLUMNS] + [run_id, now()] for d in docs]
+        if not rows:
+            return
+        columns = ", ".join(DOC_COLUMNS + ["run_id", "ingested_at"])
+        marks = ", ".join("?" * (len(DOC_COLUMNS) + 2))
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.executemany(f"INSERT OR IGNORE INTO documents ({columns}) VALUES ({marks})", rows)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def documents(self, status: str | None = None) -> pd.DataFrame:
+        where = "WHERE status = ?" if status else ""
+        return self.con.execute(f"SELECT * EXCLUDE (minhash, seq) FROM documents {where} ORDER BY seq",
+                                [status] if status else []).df()
+
+    def table(self, name: str) -> pd.DataFrame:
+        if name == "documents":
+            return self.documents()
+        exists = self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
+                                  [name]).fetchone()[0]
+        return self.con.execute(f"SELECT * FROM {name}").df() if exists else pd.DataFrame()
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)

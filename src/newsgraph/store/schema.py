@@ -1,0 +1,21 @@
+"""Export contract v1 (../shared/spec/export-v1.md): field names per file, in order. Add, never rename."""
+from __future__ import annotations
+
+DOCUMENT_FIELDS = ["doc_id", "source", "record_id", "status", "reason", "duplicate_of", "title", "publisher",
+                   "authors", "published", "language", "text"]
+# Fields newsgraph adds to the contract.
+DOCUMENT_EXTRA = ["url", "format", "content_hash"]
+
+ACTOR_FIELDS = ["actor_id", "name", "kind", "country", "sector", "group", "code", "aliases", "mentions"]
+EVENT_FIELDS = ["event_id", "doc_id", "evidence", "start", "end", "source", "target", "type", "mode", "context",
+                "quad", "intensity", "status", "date", "location", "confidence"]
+CLAIM_FIELDS = ["claim_id", "doc_id", "speaker", "speaker_actor", "cue", "content", "start", "end", "direct",
+                "about"]
+
+EXPORT_TABLES = {
+    "documents": DOCUMENT_FIELDS + DOCUMENT_EXTRA,
+    "actors": ACTOR_FIELDS,
+    "events": EVENT_FIELDS,
+    "claims": CLAIM_FIELDS,
+}
+LIST_FIELDS = {"authors", "aliases", "context", "about"}
