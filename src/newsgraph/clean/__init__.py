@@ -25,10 +25,8 @@ def clean(item: RawItem) -> Document:
     except (DecodeError, HtmlError) as exc:
         return Document.skipped(item, str(exc))
     words = len(doc.text.split())
-    if words == 0:
-        return Document.skipped(item, "empty after cleaning: no article text found")
     if words < MIN_WORDS:
-        return Document.skipped(item, f"too short after cleaning: {words} words of article text")
+        return Document.skipped(item, too_short(item, words))
     lang, prob = detect_language(doc.text)
     doc.language = lang
     if lang != "en":
@@ -36,6 +34,15 @@ def clean(item: RawItem) -> Document:
     doc.content_hash = content_hash(doc.text)
     doc.minhash = signature(doc.text)
     return doc
+
+
+def too_short(item: RawItem, words: int) -> str:
+    found = f"{words} word{'s' if words != 1 else ''} of text"
+    if item.kind == "html":
+        return f"malformed HTML or no article in the page: only {found} extracted"
+    if words == 0:
+        return "empty after cleaning: no article text found"
+    return f"too short after cleaning: only {found} left (minimum {MIN_WORDS})"
 
 
 def extract(item: RawItem) -> Document:

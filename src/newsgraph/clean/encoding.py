@@ -21,6 +21,10 @@ SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
+SINGLE_BYTE_LATIN = {"cp1250", "cp1252", "latin1", "iso88591", "iso88592", "iso885915", "iso88599", "cp1254",
+                     "cp1257", "iso885913", "maclatin2", "macroman"}
+
+
 class DecodeError(ValueError):
     """The bytes are not text in any encoding we can trust; the message says why."""
 
@@ -40,6 +44,13 @@ def decode(data: bytes) -> str:
     if best is None or best.chaos > 0.3:
         raise DecodeError(f"undecodable bytes: not UTF-8 (bad byte at offset {first_bad}) "
                           "and no other encoding fits")
+    if best.encoding.replace("_", "") in SINGLE_BYTE_LATIN:
+        # Short Western texts fit several code pages equally well; Windows-1252 (a superset of
+        # Latin-1) is by far the most common on English-language news sites.
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
     return str(best)
 
 
@@ -50,4 +61,5 @@ def repair(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
     text = GLUED_SENTENCE.sub(" ", text)
-    return "\n".join(SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    # Leading space survives (as one space): indentation marks pull-quotes and list continuations.
+    return "\n".join(SPACES.sub(" ", line).rstrip() for line in text.split("\n"))

@@ -58,7 +58,7 @@ class Line:
 
     def is_sentence(self) -> bool:
         """A short but complete sentence: a one-line body paragraph or a list item of prose."""
-        return (self.n_words >= 5 and self.ends_sentence and self.lower_ratio >= 0.35
+        return (self.n_words >= 3 and self.ends_sentence and self.lower_ratio >= 0.35
                 and (self.stop_ratio >= 0.15 or self.lower_ratio >= 0.6))
 
 
@@ -70,6 +70,7 @@ def split_lines(text: str) -> list[Line]:
     """Non-blank lines with their layout; hard-wrapped prose lines are joined first."""
     lines: list[Line] = []
     blank = True
+    previous_raw = ""
     for raw in text.split("\n"):
         stripped = raw.strip()
         if not stripped:
@@ -81,7 +82,9 @@ def split_lines(text: str) -> list[Line]:
         body = stripped[bullet.end():].strip() if bullet else stripped
         if not body:
             continue
-        if lines and not blank and is_wrapped(lines[-1], body):
+        wrapped = lines and not blank and is_wrapped(previous_raw, lines[-1], body)
+        previous_raw = stripped
+        if wrapped:
             lines[-1].text += " " + body
             lines[-1].words = WORD.findall(lines[-1].text)
             continue
@@ -91,7 +94,7 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def is_wrapped(previous: Line, following: str) -> bool:
+def is_wrapped(previous_raw: str, previous: Line, following: str) -> bool:
     """A line continues the previous one when that one broke mid-sentence at a typical wrap width."""
-    return (45 <= len(previous.text) <= 100 and not previous.bullet and not previous.ends_sentence
+    return (45 <= len(previous_raw) <= 100 and not previous.bullet and not previous.ends_sentence
             and following[:1].islower())

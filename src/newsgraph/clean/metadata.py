@@ -84,7 +84,7 @@ def copyright_name(page: Page) -> str | None:
 
 def site_name(page: Page) -> str | None:
     """A short name line that both opens and closes the page (masthead and footer)."""
-    head = {line.key: line for line in page.lines[:10] if 1 <= line.n_words <= 4 and not line.keep}
+    head = {line.key: line for line in page.header[:10] if 1 <= line.n_words <= 4}
     for line in reversed(page.tail):
         if line.key in head and line.text[:1].isupper():
             return line.text

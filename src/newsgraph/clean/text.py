@@ -290,11 +290,15 @@ def mark_body(page: Page, vocabulary: Counter) -> None:
         label = body_label(line, i < first_prose, body, i)
         if label == "byline" and is_name_line(line) and any(display(line) in k.text for k in page.kept):
             label = "duplicate"  # the name again, after 'Writer: <name>'
-        if line.key in seen or title_key(line.text) in seen or (line.key in keepers and keepers[line.key] is not line):
+        if line.key in seen or title_key(line.text) in seen:
+            label = "duplicate"
+        elif line.key in keepers and keepers[line.key] is not line:
+            label = "duplicate"  # a pull-quote; the plain copy elsewhere is kept
             label = "duplicate"
         line.label = label
         line.keep = label in {"body", "subheading", "byline", "dateline"}
-        seen.add(line.key)
+        if line.keep:
+            seen.add(line.key)
 
 
 def body_label(line: Line, before_prose: bool, body: list[Line], i: int) -> str:

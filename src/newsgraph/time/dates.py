@@ -25,7 +25,7 @@ _WEEKDAY = r"(?:(?P<weekday>" + "|".join(w.capitalize() for w in WEEKDAYS) + r")
 
 PATTERNS = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:[T ][0-2]\d:[0-5]\d(?::\d\d)?)?")),
-    ("numeric", re.compile(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b")),
+    ("numeric", re.compile(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<year>(?:19|20)\d\d)\b")),
     ("day_month_year", re.compile(_WEEKDAY + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR + r"\b")),
     ("month_day_year", re.compile(_WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b")),
     ("month_year", re.compile(_MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b")),
@@ -85,6 +85,8 @@ def _from_match(kind: str, m: re.Match) -> DateMention | None:
         a, b = int(g["a"]), int(g["b"])
         # Day first unless that is impossible: most of the world writes 22/10/2025.
         day, month = (a, b) if b <= 12 else (b, a)
+        if month > 12:
+            return None
     else:
         month_text = g.get("month")
         month = None if month_text is None else (

@@ -1,0 +1,38 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", ROOT.parent / "shared"))
+SEEDS = SHARED / "corpus" / "seeds"
+DEMO = ROOT / "src" / "newsgraph" / "data" / "demo"
+
+
+def run_cli(*args, check=True, cwd=None):
+    """Run the real `newsgraph` command in a subprocess."""
+    result = subprocess.run([sys.executable, "-m", "newsgraph.cli", *map(str, args)], capture_output=True,
+                            text=True, cwd=cwd, timeout=600)
+    if check and result.returncode != 0:
+        raise AssertionError(f"newsgraph {' '.join(map(str, args))} failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def read_jsonl(path):
+    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def seeds_export(tmp_path_factory):
+    """The seed corpus built and exported exactly as the acceptance list says, once per test session."""
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed corpus not found at {SEEDS} (set NEWSGRAPH_SHARED)")
+    tmp = tmp_path_factory.mktemp("seeds")
+    db = tmp / "seeds.duckdb"
+    run_cli("build", SEEDS, "--db", db, "--quiet")
+    run_cli("export", "--db", db, "--format", "jsonl", "--out", tmp / "out")
+    docs = read_jsonl(tmp / "out" / "documents.jsonl")
+    return {Path(d["source"]).name[:3]: d for d in docs}

@@ -1,0 +1,64 @@
+"""Small realistic test inputs, written in the tests' own words."""
+import gzip
+import io
+import json
+
+ARTICLE = (
+    "Pakistan closes Torkham crossing after border clash\n\n"
+    "By Sana Mirza\n\n"
+    "March 3, 2024\n\n"
+    "Pakistan closed the Torkham border crossing with Afghanistan on Sunday after security forces from both "
+    "sides exchanged fire overnight, officials in Khyber district said.\n\n"
+    "Hundreds of trucks carrying fruit and coal were left stranded on both sides of the frontier, and traders "
+    "said they expected losses to mount if the closure lasted more than a few days.\n\n"
+    "The Taliban administration in Kabul said its guards had responded to what it called unprovoked firing, "
+    "and called on Islamabad to reopen the crossing without delay.\n"
+)
+
+HTML = """<!doctype html><html><head><title>Border talks resume | Valley Times</title>
+<meta property="og:site_name" content="Valley Times">
+<meta name="author" content="Omar Farooq">
+<meta property="article:published_time" content="2024-05-14T08:00:00Z">
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<article><h1>Border talks resume</h1>
+<p>Pakistani and Afghan officials met in Kabul on Tuesday to discuss trade across the border, the first such
+meeting in three months, according to the foreign ministry in Islamabad.</p>
+<p>Delegates agreed to set up a joint committee on customs procedures and to meet again next month, officials
+said after the talks, which lasted most of the day.</p>
+<p>Traders in Peshawar welcomed the meeting but said they would wait to see whether the crossings stayed open
+before sending more goods across.</p>
+</article>
+<section class="comments"><h3>Comments</h3><p>Great article, thanks for sharing this update with us!</p></section>
+<footer><p>&copy; 2024 Valley Times. All rights reserved.</p></footer>
+</body></html>"""
+
+GERMAN = (
+    "Pakistan schließt Grenzübergang nach Zusammenstößen\n\n"
+    "Pakistan hat den Grenzübergang Torkham nach einem nächtlichen Schusswechsel zwischen Sicherheitskräften "
+    "beider Seiten geschlossen, teilten Beamte am Sonntag mit. Hunderte Lastwagen mit Obst und Kohle stecken "
+    "auf beiden Seiten der Grenze fest, und Händler rechnen mit hohen Verlusten, falls die Schließung länger "
+    "andauert. Die Taliban-Regierung in Kabul forderte Islamabad auf, den Übergang sofort wieder zu öffnen.\n"
+)
+
+
+def gz(data: bytes) -> bytes:
+    return gzip.compress(data)
+
+
+def jsonl(*records) -> bytes:
+    return "\n".join(r if isinstance(r, str) else json.dumps(r) for r in records).encode() + b"\n"
+
+
+def warc(records, compress=False) -> bytes:
+    """A WARC file with one HTTP response record per (url, html) pair."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=compress)
+    for url, html, status in records:
+        headers = StatusAndHeaders(status, [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        record = writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode()), http_headers=headers)
+        writer.write_record(record)
+    return out.getvalue()
