@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import ftfy
 
@@ -19,6 +18,7 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z\u00C0-\u024F][a-z])|(?<=[a-z]\)[.!?])(?=[A-Z][a-z])")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 SINGLE_BYTE_LATIN = {"cp1250", "cp1252", "latin1", "iso88591", "iso88592", "iso885915", "iso88599", "cp1254",
@@ -56,10 +56,11 @@ def decode(data: bytes) -> str:
 
 def repair(text: str) -> str:
     """Fix mojibake and control characters, normalise spaces and line ends; keep quotes and dashes."""
-    text = ftfy.fix_text(text, config=FTFY_CONFIG)
-    text = INVISIBLE.sub("", text)
+    if not text.isascii():  # pure ASCII cannot hold mojibake
+        text = ftfy.fix_text(text, config=FTFY_CONFIG)
+        text = INVISIBLE.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    text = CONTROL.sub("", text)
     text = GLUED_SENTENCE.sub(" ", text)
     # Leading space survives (as one space): indentation marks pull-quotes and list continuations.
     return "\n".join(SPACES.sub(" ", line).rstrip() for line in text.split("\n"))

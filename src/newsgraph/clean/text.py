@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsgraph.clean import patterns as P
 from newsgraph.clean.lines import Line, content_words, split_lines
@@ -81,11 +82,11 @@ def furniture_label(line: Line) -> str:
         return "ticker-label"
     if P.RELATED_LABEL.match(text):
         return "related-label"
-    if P.WIDGET.search(text) and line.n_words <= 25:
+    if line.n_words <= 25 and P.WIDGET.search(text):
         return "widget"
-    if P.TEASER.match(text) and line.n_words <= 20:
+    if line.n_words <= 20 and P.TEASER.match(text):
         return "teaser"
-    if P.CAPTION.search(text) and line.n_words <= 40:
+    if line.n_words <= 40 and P.CAPTION.search(text):
         return "caption"
     return ""
 
@@ -227,10 +228,16 @@ def is_byline(line: Line) -> bool:
 
 
 def is_date_line(line: Line) -> bool:
-    dates = find_dates(line.text)
-    if not dates or line.n_words > 8:
+    return line.n_words <= 8 and is_date_text(line.text)
+
+
+@lru_cache(maxsize=4096)
+def is_date_text(text: str) -> bool:
+    """A line that is only a date, perhaps with a time and a word or two ('Published: 3 May 2024 09:15')."""
+    dates = find_dates(text)
+    if not dates:
         return False
-    rest = line.text
+    rest = text
     for d in dates:
         rest = rest.replace(d.text, " ")
     leftover = [w for w in rest.replace(":", " ").split() if any(c.isalpha() for c in w)]
