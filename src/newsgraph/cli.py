@@ -60,11 +60,13 @@ def cli() -> None:
               help="Skip files larger than this (e.g. 50MB).")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Processes for cleaning.")
+@click.option("--dask", metavar="ADDRESS", help="Clean on a Dask cluster: a scheduler address "
+              "(tcp://host:8786) or 'local' for a LocalCluster of --workers processes.")
 @click.option("--batch-size", default=50, show_default=True, type=click.IntRange(1, 10_000),
               help="Documents per database commit; an interrupted run loses at most one batch.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON.")
-def build(paths, db, max_size, workers, batch_size, quiet, as_json):
+def build(paths, db, max_size, workers, dask, batch_size, quiet, as_json):
     """Read files, folders (recursively) or globs of news into the database.
 
     Accepts plain text (.txt, .md), HTML (.html, .htm, also .gz), JSON Lines (.jsonl: one record per line with
@@ -72,14 +74,14 @@ def build(paths, db, max_size, workers, batch_size, quiet, as_json):
     Inputs already in the database are left alone, so re-running is safe; bad files are recorded as
     skipped with a reason and never stop the run.
     """
-    summary = run_build(paths, db, max_size, workers, batch_size, quiet or as_json)
+    summary = run_build(paths, db, max_size, workers, batch_size, quiet or as_json, dask)
     if as_json:
         click.echo(json.dumps(summary_json(summary), indent=2))
     elif not quiet:
         print_summary(summary)
 
 
-def run_build(paths, db, max_size, workers, batch_size, quiet):
+def run_build(paths, db, max_size, workers, batch_size, quiet, dask=None):
     from newsgraph.pipeline import build as build_corpus
 
     progress = Progress(SpinnerColumn(), TextColumn("[bold]building[/]"), BarColumn(),
@@ -89,7 +91,7 @@ def run_build(paths, db, max_size, workers, batch_size, quiet):
         with progress:
             task = progress.add_task("build", total=None)
             return build_corpus(paths, db, max_bytes=max_size, batch_size=batch_size, workers=workers,
-                                on_item=lambda _doc: progress.advance(task))
+                                dask=dask, on_item=lambda _doc: progress.advance(task))
     except StoreError as exc:
         fail(str(exc))
 

@@ -5,6 +5,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -48,10 +49,12 @@ def mark_duplicate(doc: Document, dedup: Deduplicator) -> None:
 
 
 def build(paths: Iterable[str], db: str = DEFAULT_DB, *, max_bytes: int = DEFAULT_MAX_BYTES,
-          batch_size: int = BATCH_SIZE, workers: int = 1,
+          batch_size: int = BATCH_SIZE, workers: int = 1, dask: str | None = None,
           on_item: Callable[[Document | None], None] | None = None) -> BuildSummary:
     """Read every input under `paths` into the database at `db`; inputs already stored are left alone.
 
+    Cleaning runs in this process, in `workers` processes, or on a Dask cluster (`dask` = a scheduler
+    address, or "local" for a LocalCluster on this machine). Deduplication and writing stay here, in order.
     `on_item` is called once per input (with None for one already stored), e.g. to drive a progress bar.
     """
     paths = [str(p) for p in paths]
@@ -62,10 +65,10 @@ def build(paths: Iterable[str], db: str = DEFAULT_DB, *, max_bytes: int = DEFAUL
         run_id = store.start_run(paths)
         summary = BuildSummary(db=str(db), run_id=run_id)
         items = (item for source in discover(paths, max_bytes) for item in source.items())
-        with executor(workers) as pool:
+        with executor(workers, dask) as mapper:
             for batch in batched(items, batch_size):
                 fresh = unseen(batch, known, summary, on_item)
-                docs = list(pool.map(clean, fresh)) if pool else [clean(i) for i in fresh]
+                docs = mapper(clean, fresh)
                 for doc in docs:
                     mark_duplicate(doc, dedup)
                 store.write_documents(docs, run_id)
@@ -93,13 +96,27 @@ def unseen(batch: list[RawItem], known: set[str], summary: BuildSummary,
     return fresh
 
 
-class _NoPool:
-    def __enter__(self):
-        return None
+@contextmanager
+def executor(workers: int = 1, dask: str | None = None):
+    """A `map(function, items) -> list` running here, in a process pool, or on a Dask cluster."""
+    if dask:
+        with dask_client(dask, workers) as client:
+            yield lambda fn, items: client.gather(client.map(fn, items, pure=False)) if items else []
+    elif workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            yield lambda fn, items: list(pool.map(fn, items))
+    else:
+        yield lambda fn, items: [fn(i) for i in items]
 
-    def __exit__(self, *exc):
-        return False
 
+@contextmanager
+def dask_client(address: str, workers: int):
+    from dask.distributed import Client, LocalCluster
 
-def executor(workers: int):
-    return ProcessPoolExecutor(max_workers=workers) if workers > 1 else _NoPool()
+    if address == "local":
+        with LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
+                          dashboard_address=None) as cluster, Client(cluster) as client:
+            yield client
+    else:
+        with Client(address) as client:
+            yield client
