@@ -185,6 +185,64 @@ def open_store(db) -> Store:
 
 
 @cli.command()
+@db_option
+@click.option("--country", help="ISO 3166-1 alpha-3 code, e.g. PAK.")
+@click.option("--sector", help="Sector code, e.g. MIL, GOV, REB, ANL.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table.")
+def actors(db, country, sector, as_json):
+    """List resolved actors with their codes and mention counts, most mentioned first."""
+    frame = open_store(db).table("actors")
+    if frame.empty:
+        fail(f"no actors in {db}: build some documents first")
+    if country:
+        frame = frame[frame.country == country.upper()]
+    if sector:
+        frame = frame[frame.sector == sector.upper()]
+    frame = frame.sort_values(["mentions", "actor_id"], ascending=[False, True])
+    if as_json:
+        for row in frame.to_dict("records"):
+            row["aliases"] = list(row["aliases"])
+            click.echo(json.dumps({k: (None if v is None or v != v else v) for k, v in row.items() if k != "roles"},
+                                  ensure_ascii=False))
+        return
+    table = Table()
+    for column in ("actor_id", "name", "kind", "code", "mentions", "aliases"):
+        table.add_column(column, overflow="ellipsis", no_wrap=True, max_width=48)
+    for row in frame.itertuples():
+        table.add_row(row.actor_id, row.name, row.kind, cell(row.code), str(row.mentions),
+                      ", ".join(list(row.aliases)[:4]))
+    console.print(table)
+
+
+@cli.command()
+@click.argument("name")
+@db_option
+def actor(name, db):
+    """One actor: aliases, roles over time, and the documents that mention it."""
+    store = open_store(db)
+    frame = store.table("actors")
+    match = frame[(frame.actor_id == name) | (frame.name.str.lower() == name.lower()) |
+                  frame.aliases.apply(lambda a: name.lower() in [x.lower() for x in a])]
+    if match.empty:
+        fail(f"no actor called {name!r} in {db}; 'newsgraph actors' lists them")
+    row = match.sort_values("mentions", ascending=False).iloc[0]
+    console.print(f"[bold]{row['name']}[/]  {row['actor_id']}  ({row['kind']}, code {row['code']})", highlight=False)
+    console.print(f"aliases: {', '.join(row['aliases'])}", highlight=False)
+    for role in json.loads(row["roles"] or "[]"):
+        span = f"{role.get('since') or '…'} to {role.get('until') or 'now'}"
+        label = " ".join(filter(None, [role.get("country"), role.get("sector"), role.get("group"), role.get("title")]))
+        console.print(f"  role: {label:40s} {span}", highlight=False)
+    mentions = store.mentions()
+    mentions = mentions[mentions.actor_id == row["actor_id"]]
+    docs = store.documents().set_index("doc_id")
+    console.print(f"mentioned {len(mentions)} times in {mentions.doc_id.nunique()} documents:")
+    for doc_id, group in mentions.groupby("doc_id", sort=False):
+        doc = docs.loc[doc_id]
+        console.print(f"  {doc_id}  {cell(doc['published']):10s}  {len(group):3d}×  {cell(doc['title'])[:70]}",
+                      highlight=False)
+
+
+@cli.command()
 @click.argument("doc_id")
 @db_option
 def show(doc_id, db):

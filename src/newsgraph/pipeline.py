@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 
+from newsgraph.actors import actor_mentions
 from newsgraph.clean import clean
 from newsgraph.ingest import DEFAULT_MAX_BYTES, discover
 from newsgraph.records import Document, RawItem
@@ -38,12 +39,21 @@ def batched(items: Iterable[RawItem], size: int) -> Iterator[list[RawItem]]:
         yield batch
 
 
+def process(item: RawItem) -> Document:
+    """Every per-document stage, in order: a pure function of one input."""
+    doc = clean(item)
+    if doc.status == "ok":
+        doc.mentions = actor_mentions(doc)
+    return doc
+
+
 def mark_duplicate(doc: Document, dedup: Deduplicator) -> None:
     if doc.status != "ok":
         return
     original = dedup.original_of(doc.content_hash, doc.minhash)
     if original and original != doc.doc_id:
         doc.status, doc.duplicate_of = "duplicate", original
+        doc.mentions = []  # a copy must not count its actors twice
     else:
         dedup.add(doc.doc_id, doc.content_hash, doc.minhash)
 
@@ -68,7 +78,7 @@ def build(paths: Iterable[str], db: str = DEFAULT_DB, *, max_bytes: int = DEFAUL
         with executor(workers, dask) as mapper:
             for batch in batched(items, batch_size):
                 fresh = unseen(batch, known, summary, on_item)
-                docs = mapper(clean, fresh)
+                docs = mapper(process, fresh)
                 for doc in docs:
                     mark_duplicate(doc, dedup)
                 store.write_documents(docs, run_id)
@@ -77,6 +87,7 @@ def build(paths: Iterable[str], db: str = DEFAULT_DB, *, max_bytes: int = DEFAUL
                     summary.documents.append(doc)
                     if on_item:
                         on_item(doc)
+        store.refresh_actors()
         store.finish_run(run_id, summary.counts)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -68,6 +68,7 @@ class Document:
     format: str | None = None
     content_hash: str | None = None
     minhash: bytes | None = None
+    mentions: list = field(default_factory=list)  # actor mentions (newsgraph.actors.Mention), stored separately
 
     @classmethod
     def skipped(cls, item: RawItem, reason: str) -> "Document":

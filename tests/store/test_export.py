@@ -31,7 +31,11 @@ def test_jsonl(db, tmp_path):
     assert list(docs[0])[:12] == EXPORT_TABLES["documents"][:12]
     assert docs[0]["authors"] == ["Sana Mirza"] and docs[0]["published"] == "2024-03-03"
     assert docs[2]["reason"] == "binary file (PNG image), not text" and docs[2]["authors"] == []
-    for table in ("actors", "events", "claims"):
+    actors = {a["actor_id"]: a for a in map(json.loads, written["actors"].read_text().splitlines())}
+    assert actors["AFG.TALIBAN"]["code"] == "AFGGOVTAL" and "Taliban administration" in actors["AFG.TALIBAN"]["aliases"]
+    assert actors["PAK.GOV"]["mentions"] >= 1 and actors["AFG.TALIBAN"]["roles"][0]["sector"] == "REB"
+    assert list(next(iter(actors.values())))[:9] == EXPORT_TABLES["actors"][:9]
+    for table in ("events", "claims"):
         assert written[table].read_text() == ""
 
 

@@ -47,13 +47,13 @@ def test_rerun_adds_nothing(tmp_path):
 KILLER = textwrap.dedent("""
     import os, signal, sys
     import newsgraph.pipeline as pipeline
-    real_clean, calls = pipeline.clean, [0]
-    def clean_then_die(item):
+    real_process, calls = pipeline.process, [0]
+    def process_then_die(item):
         calls[0] += 1
         if calls[0] == int(sys.argv[3]):
             os.kill(os.getpid(), signal.SIGKILL)   # no cleanup, no atexit: as kill -9 from outside
-        return real_clean(item)
-    pipeline.clean = clean_then_die
+        return real_process(item)
+    pipeline.process = process_then_die
     pipeline.build([sys.argv[1]], db=sys.argv[2], batch_size=10)
 """)
 

@@ -11,7 +11,7 @@ import pandas as pd
 from newsgraph.records import Document
 from newsgraph.store.dedup import Deduplicator
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_DB = "newsgraph.duckdb"
 
 SCHEMA = """
@@ -37,6 +37,34 @@ CREATE TABLE IF NOT EXISTS documents (
     run_id INTEGER,
     ingested_at TIMESTAMP,
     seq BIGINT DEFAULT nextval('doc_order')
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    doc_id VARCHAR NOT NULL,
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    surface VARCHAR,
+    actor_id VARCHAR NOT NULL,
+    name VARCHAR,
+    kind VARCHAR,
+    country VARCHAR,
+    sector VARCHAR,
+    "group" VARCHAR,
+    code VARCHAR,
+    role_date VARCHAR,
+    confidence DOUBLE,
+    PRIMARY KEY (doc_id, start_char, end_char, actor_id)
+);
+CREATE TABLE IF NOT EXISTS actors (
+    actor_id VARCHAR PRIMARY KEY,
+    name VARCHAR,
+    kind VARCHAR,
+    country VARCHAR,
+    sector VARCHAR,
+    "group" VARCHAR,
+    code VARCHAR,
+    aliases VARCHAR[],
+    mentions INTEGER,
+    roles VARCHAR
 );
 CREATE TABLE IF NOT EXISTS runs (
     run_id INTEGER PRIMARY KEY,
@@ -125,18 +153,39 @@ class Store:
 
     def write_documents(self, docs: Iterable[Document], run_id: int) -> None:
         """All documents of one batch in one transaction: a killed run loses at most this batch."""
+        docs = list(docs)
         rows = [[getattr(d, c) for c in DOC_COLUMNS] + [run_id, now()] for d in docs]
         if not rows:
             return
         columns = ", ".join(DOC_COLUMNS + ["run_id", "ingested_at"])
         marks = ", ".join("?" * (len(DOC_COLUMNS) + 2))
+        mentions = [mention_row(m) for d in docs for m in d.mentions]
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.con.executemany(f"INSERT OR IGNORE INTO documents ({columns}) VALUES ({marks})", rows)
+            if mentions:
+                self.con.executemany(f"INSERT OR IGNORE INTO mentions VALUES ({', '.join('?' * 13)})", mentions)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
+
+    def refresh_actors(self) -> None:
+        """Rebuild the actors table from all stored mentions: one row per resolved actor."""
+        from newsgraph.actors.merge import actor_rows
+
+        mentions = self.con.execute("SELECT m.* FROM mentions m JOIN documents d USING (doc_id) "
+                                    "WHERE d.status = 'ok' ORDER BY d.seq, m.start_char").df()
+        rows = actor_rows(mentions)
+        self.con.execute("BEGIN TRANSACTION")
+        self.con.execute("DELETE FROM actors")
+        if rows:
+            self.con.executemany(f"INSERT INTO actors VALUES ({', '.join('?' * 10)})", rows)
+        self.con.execute("COMMIT")
+
+    def mentions(self) -> pd.DataFrame:
+        return self.con.execute("SELECT m.* FROM mentions m JOIN documents d USING (doc_id) "
+                                "WHERE d.status = 'ok' ORDER BY d.seq, m.start_char").df()
 
     def documents(self, status: str | None = None) -> pd.DataFrame:
         where = "WHERE status = ?" if status else ""
@@ -149,6 +198,11 @@ class Store:
         exists = self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
                                   [name]).fetchone()[0]
         return self.con.execute(f"SELECT * FROM {name}").df() if exists else pd.DataFrame()
+
+
+def mention_row(m) -> list:
+    return [m.doc_id, m.start, m.end, m.surface, m.actor_id, m.name, m.kind, m.country, m.sector, m.group,
+            m.code, m.date, m.confidence]
 
 
 def now() -> dt.datetime:

@@ -36,7 +36,10 @@ def plain(value):
 def records(frame: pd.DataFrame, fields: list[str]) -> list[dict]:
     rows = []
     for row in frame.to_dict("records"):
-        rows.append({f: plain(row.get(f)) if f in row else ([] if f in LIST_FIELDS else None) for f in fields})
+        record = {f: plain(row.get(f)) if f in row else ([] if f in LIST_FIELDS else None) for f in fields}
+        if isinstance(record.get("roles"), str):
+            record["roles"] = json.loads(record["roles"])
+        rows.append(record)
     return rows
 
 
@@ -63,10 +66,11 @@ def write_jsonl(rows: list[dict], fields: list[str], path: Path) -> None:
 
 
 def flat(value):
+    """A CSV cell: a list of strings joined by '; ', structured values as JSON."""
+    if isinstance(value, dict) or (isinstance(value, list) and any(isinstance(v, dict) for v in value)):
+        return json.dumps(value, ensure_ascii=False)
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
     return value
 
 
@@ -77,8 +81,8 @@ def write_csv(rows: list[dict], fields: list[str], path: Path) -> None:
 
 def write_parquet(rows: list[dict], fields: list[str], path: Path) -> None:
     if rows:
-        table = pa.Table.from_pylist([{f: (json.dumps(r[f]) if isinstance(r[f], dict) else r[f]) for f in fields}
-                                      for r in rows])
+        table = pa.Table.from_pylist([{f: (flat(r[f]) if f == "roles" or isinstance(r[f], dict) else r[f])
+                                       for f in fields} for r in rows])
     else:
         schema = pa.schema([(f, pa.list_(pa.string()) if f in LIST_FIELDS else pa.string()) for f in fields])
         table = schema.empty_table()

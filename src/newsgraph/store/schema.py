@@ -14,7 +14,7 @@ CLAIM_FIELDS = ["claim_id", "doc_id", "speaker", "speaker_actor", "cue", "conten
 
 EXPORT_TABLES = {
     "documents": DOCUMENT_FIELDS + DOCUMENT_EXTRA,
-    "actors": ACTOR_FIELDS,
+    "actors": ACTOR_FIELDS + ["roles"],
     "events": EVENT_FIELDS,
     "claims": CLAIM_FIELDS,
 }

@@ -1,0 +1,131 @@
+"""The actor gazetteer: states (countries.tsv), curated actors with dated roles and metonyms (actors.toml),
+and agent words mapped to sectors (agents.tsv). Loaded once per process, read-only."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+SECTOR_NAMES = {
+    "GOV": "government", "MIL": "military", "SPY": "intelligence", "COP": "police", "REB": "armed groups",
+    "OPP": "opposition", "LEG": "legislature", "JUD": "judiciary", "PTY": "parties", "CVL": "civilians",
+    "REF": "refugees", "MED": "media", "BUS": "business", "EDU": "education", "REL": "religious leaders",
+    "NGO": "NGOs", "IGO": "international organisations", "ANL": "analysts",
+}
+
+
+@dataclass(frozen=True)
+class Role:
+    country: str | None
+    sector: str | None
+    group: str | None = None
+    since: str | None = None
+    until: str | None = None
+    title: str | None = None
+
+    def covers(self, date: str | None) -> bool:
+        if date is None:
+            return self.until is None
+        return (self.since is None or self.since[: len(date)] <= date) and \
+               (self.until is None or date < self.until[: len(date)] or date[: len(self.until)] < self.until)
+
+    @property
+    def code(self) -> str:
+        """CAMEO-style code: country + sector + group ('AFGGOVTAL', 'PAKREBTTP', 'AFGREBISISK')."""
+        group = self.group or ""
+        if group.replace("-", "").isupper():
+            group = group.replace("-", "")  # acronyms whole: TTP, ISI, ISIS-K
+        else:
+            group = group.upper().replace(" ", "")[:3]
+        return f"{self.country or ''}{self.sector or ''}{group}"
+
+
+@dataclass
+class ActorEntry:
+    actor_id: str
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+
+    def role_at(self, date: str | None) -> Role | None:
+        """The role in force at `date` (ISO, any precision); the latest role when the date is unknown."""
+        if not self.roles:
+            return None
+        if date is None:
+            return self.roles[-1]
+        covering = [r for r in self.roles if r.covers(date)]
+        if covering:
+            return covering[-1]
+        started = [r for r in self.roles if r.since is None or r.since[: len(date)] <= date]
+        return started[-1] if started else self.roles[0]
+
+
+@dataclass
+class Gazetteer:
+    actors: dict[str, ActorEntry]
+    aliases: dict[str, str]          # surface form -> actor_id (named actors and metonyms)
+    country_names: dict[str, str]    # surface form -> ISO3 (names: the state itself)
+    demonyms: dict[str, str]         # surface form -> ISO3
+    agents: dict[str, str]           # lower-case phrase -> sector
+    countries: dict[str, str]        # ISO3 -> display name
+    capitals: dict[str, str]
+
+    def actor(self, actor_id: str) -> ActorEntry:
+        """A curated actor, or a state-sector actor made on demand ('PAK.MIL', 'AFG', 'ANL')."""
+        if actor_id in self.actors:
+            return self.actors[actor_id]
+        country, _, sector = actor_id.partition(".")
+        if country in self.countries:
+            name = self.countries[country] + (f" {SECTOR_NAMES.get(sector, sector)}" if sector else "")
+            kind = "state" if not sector else "organization"
+            return ActorEntry(actor_id, name, kind, roles=[Role(country, sector or None)])
+        label = SECTOR_NAMES.get(actor_id, actor_id)
+        return ActorEntry(actor_id, label[:1].upper() + label[1:], "group", roles=[Role(None, actor_id)])
+
+
+def _data(name: str) -> str:
+    return (resources.files("newsgraph") / "data" / name).read_text(encoding="utf-8")
+
+
+def _roles(raw: list[dict]) -> list[Role]:
+    return [Role(r.get("country"), r.get("sector"), r.get("group"), r.get("since"), r.get("until"), r.get("title"))
+            for r in raw]
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    countries, country_names, demonyms = {}, {}, {}
+    for line in _data("countries.tsv").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        iso3, name, names, adjectives = (line.split("\t") + ["", ""])[:4]
+        countries[iso3] = name
+        for n in filter(None, names.split("|")):
+            country_names.setdefault(n, iso3)
+        for d in filter(None, adjectives.split("|")):
+            demonyms.setdefault(d, iso3)
+    curated = tomllib.loads(_data("actors.toml"))
+    actors, aliases = {}, {}
+    for raw in curated.get("actor", []):
+        entry = ActorEntry(raw["id"], raw["name"], raw.get("kind", "organization"), list(raw.get("aliases", [])),
+                           _roles(raw.get("roles", [])))
+        actors[entry.actor_id] = entry
+        for alias in [entry.name, *entry.aliases]:
+            aliases.setdefault(alias, entry.actor_id)
+    for metonym in curated.get("metonym", []):
+        aliases.setdefault(metonym["alias"], metonym["actor"])
+    agents = {}
+    for line in _data("agents.tsv").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        phrase, sector = line.split("\t")[:2]
+        agents[phrase.strip()] = sector.strip()
+    return Gazetteer(actors, aliases, country_names, demonyms, agents, countries,
+                     dict(curated.get("capitals", {})))
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")

@@ -1,0 +1,320 @@
+"""Find the political actors in one parsed document and code them (country, sector, group) at a date.
+
+Named actors, capitals used as metonyms, countries and demonyms come from the gazetteer; agent nouns
+('officials', 'militants', 'analysts') get their country from the word that modifies them ('Pakistani
+officials', 'Pakistan's military', 'Afghan opposition members') or from the word they are coordinated
+with ('Pakistan's military and intelligence agencies'). People spaCy finds that the gazetteer does not
+know become new actors, coded from their appositive ('Tahir Khan, a political analyst').
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from newsgraph.actors.gazetteer import Gazetteer, load_gazetteer, slug
+
+LOCATIVE = {"in", "inside", "within", "throughout", "across", "near", "at", "into", "around", "outside"}
+MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
+TITLES = re.compile(r"^(?:(?:field marshal|marshal|general|gen\.?|lt\.? gen\.?|lieutenant general|major general|"
+                    r"brigadier|colonel|col\.?|president|prime minister|pm|minister|defen[cs]e minister|"
+                    r"foreign minister|interior minister|mullah|maulvi|maulana|sheikh|dr\.?|mr\.?|mrs\.?|ms\.?|"
+                    r"senator|ambassador|envoy|commander|chief|former|retired|the)\s+)+", re.I)
+ORG_WORDS = re.compile(r"\b(Front|Party|Movement|Army|Council|Ministry|Agency|Institute|Network|Group|Organi[sz]ation|"
+                       r"Committee|Forces|Brigade|League|Union|Association|Commission|Corps|Tehreek|Tehrik|Jamaat|"
+                       r"Directorate|Centre|Center|Foundation|Alliance|Assembly)\b")
+ACRONYM = re.compile(r"\b((?:[A-Z][\w'’-]*)(?:\s+(?:of|the|for|and|de|e|[A-Z][\w'’-]*)){1,7})\s+\(([A-Z][A-Z-]{1,7})\)")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an actor: where it is, what it resolves to, and its role at `date`."""
+
+    doc_id: str
+    start: int
+    end: int
+    surface: str
+    actor_id: str
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    group: str | None
+    code: str
+    date: str | None
+    confidence: float
+
+
+@dataclass
+class Resources:
+    gazetteer: Gazetteer
+    named: PhraseMatcher
+    countries: PhraseMatcher
+    demonyms: PhraseMatcher
+    agents: PhraseMatcher
+
+
+@lru_cache(maxsize=1)
+def load_resources() -> Resources:
+    from newsgraph.nlp import load_model
+
+    nlp = load_model()
+    gaz = load_gazetteer()
+
+    def matcher(phrases, attr="ORTH"):
+        m = PhraseMatcher(nlp.vocab, attr=attr)
+        m.add("X", [nlp.make_doc(p) for p in phrases])
+        return m
+
+    return Resources(gaz, matcher(gaz.aliases), matcher(gaz.country_names), matcher(gaz.demonyms),
+                     matcher(gaz.agents, attr="LOWER"))
+
+
+def find_mentions(doc_id: str, sdoc: Doc, date: str | None, res: Resources | None = None) -> list[Mention]:
+    res = res or load_resources()
+    gaz = res.gazetteer
+    local = defined_acronyms(sdoc.text, gaz)
+    spans = tagged_spans(sdoc, res, local)
+    by_token = {t.i: (label, span) for span, label in spans for t in span}
+    builder = MentionBuilder(doc_id, date, gaz)
+    owners = {span.start: builder.owner(span, by_token) for span, label in spans if label == "agent"}
+    consumed = {o[1].start for o in owners.values() if o is not None}
+    for span, label in spans:
+        if label == "agent":
+            builder.agent(span, owners[span.start])
+        elif span.start in consumed:
+            continue  # 'Taliban' in 'Taliban leaders' is part of that mention
+        elif label == "named" and not (is_place(span) and "." in (local.get(span.text) or gaz.aliases[span.text])
+                                       and gaz.aliases[span.text].split(".")[0] in gaz.countries
+                                       and span.text not in gaz.actors):
+            builder.named(span, local.get(span.text) or gaz.aliases[span.text])
+        elif label == "country" and not is_place(span):
+            builder.state(span, gaz.country_names[span.text])
+        elif label == "demonym" and is_people_noun(span):
+            builder.add(span, f"{gaz.demonyms[span.text]}.CVL", 0.7)
+    for ent in sdoc.ents:
+        if ent.label_ == "PERSON" and not any(t.i in by_token for t in ent):
+            builder.person(ent)
+        elif ent.label_ == "ORG" and not any(t.i in by_token for t in ent) and ORG_WORDS.search(ent.text):
+            builder.organization(ent)
+    builder.surnames(sdoc)
+    return sorted(builder.mentions, key=lambda m: m.start)
+
+
+def tagged_spans(sdoc: Doc, res: Resources, local: dict[str, str]) -> list[tuple[Span, str]]:
+    """Gazetteer matches, longest first; a name beats a country, a country beats an agent word."""
+    rank = {"named": 0, "country": 1, "demonym": 2, "agent": 3}
+    found = []
+    for label, matcher in (("named", res.named), ("country", res.countries), ("demonym", res.demonyms),
+                           ("agent", res.agents)):
+        for _, start, end in matcher(sdoc):
+            found.append((sdoc[start:end], label))
+    for acronym in local:
+        for m in re.finditer(rf"\b{re.escape(acronym)}\b", sdoc.text):
+            span = sdoc.char_span(m.start(), m.end())
+            if span is not None:
+                found.append((span, "named"))
+    found.sort(key=lambda f: (-(f[0].end - f[0].start), rank[f[1]]))
+    kept = {id(s) for s in filter_spans([s for s, _ in found])}
+    labels = {}
+    for span, label in found:
+        if id(span) in kept and (span.start, span.end) not in labels:
+            labels[(span.start, span.end)] = label
+    return sorted(((sdoc[s:e], label) for (s, e), label in labels.items()), key=lambda f: f[0].start)
+
+
+def defined_acronyms(text: str, gaz: Gazetteer) -> dict[str, str]:
+    """'National Resistance Front (NRF)': the acronym means whatever the long form resolves to."""
+    found = {}
+    for m in ACRONYM.finditer(text):
+        long_form, acronym = m.group(1), m.group(2)
+        for start in range(len(long_form.split())):
+            candidate = " ".join(long_form.split()[start:])
+            if candidate in gaz.aliases:
+                found[acronym] = gaz.aliases[candidate]
+                break
+    return {a: i for a, i in found.items() if a not in gaz.aliases}
+
+
+def is_place(span: Span) -> bool:
+    """'in Pakistan', 'in Dir, Swat and Ghulam Khan': a location, not an actor."""
+    root = span.root
+    for _ in range(6):
+        while root.dep_ in ("conj", "appos", "compound") and root.head is not root:
+            root = root.head
+        if root.dep_ == "pobj" and root.head.lower_ == "of":  # 'the districts of Dir and Swat'
+            root = root.head.head
+            continue
+        break
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
+
+
+def is_people_noun(span: Span) -> bool:
+    """'Afghans', 'most Pakistanis': a demonym used as a plural noun names the people."""
+    root = span.root
+    return root.tag_ in ("NNS", "NNPS") and span.text.endswith("s") and root.dep_ not in MODIFIER_DEPS
+
+
+class MentionBuilder:
+    def __init__(self, doc_id: str, date: str | None, gaz: Gazetteer):
+        self.doc_id, self.date, self.gaz = doc_id, date, gaz
+        self.mentions: list[Mention] = []
+        self.people: dict[str, str] = {}  # surname or full name -> actor_id, within this document
+        self.new_actors: dict[str, tuple[str, str, str | None, str | None]] = {}
+
+    def add(self, span: Span, actor_id: str, confidence: float, surface: str | None = None) -> None:
+        entry = self.new_actors.get(actor_id)
+        if entry:
+            name, kind, country, sector = entry
+            group, code = None, f"{country or ''}{sector or ''}"
+        else:
+            actor = self.gaz.actor(actor_id)
+            role = actor.role_at(self.date)
+            name, kind = actor.name, actor.kind
+            country, sector = (role.country, role.sector) if role else (None, None)
+            group, code = (role.group, role.code) if role else (None, "")
+        self.mentions.append(Mention(self.doc_id, span.start_char, span.end_char, surface or span.text, actor_id,
+                                     name, kind, country, sector, group, code, self.date, confidence))
+
+    def named(self, span: Span, actor_id: str) -> None:
+        self.add(span, actor_id, 0.95)
+        actor = self.gaz.actor(actor_id)
+        if actor.kind == "person":
+            for alias in [actor.name, *actor.aliases]:
+                self.people.setdefault(alias.split()[-1], actor_id)
+
+    def state(self, span: Span, iso3: str) -> None:
+        self.add(span, iso3, 0.85)
+
+    def agent(self, span: Span, owner) -> None:
+        sector = self.gaz.agents[span.text.lower()]
+        if owner is None:
+            self.add(span, sector, 0.5)
+            return
+        kind, modifier, actor_id = owner
+        if kind == "named":
+            actor = self.gaz.actor(actor_id)
+            role = actor.role_at(self.date)
+            if actor.kind == "person" and role and role.country:
+                actor_id = f"{role.country}.{sector}"  # 'the Ashraf Ghani government'
+            self.add(span, actor_id, 0.85)
+        else:
+            self.add(span, f"{actor_id}.{sector}", 0.85)
+        if adjacent(modifier, span):
+            self.mentions[-1] = _widen(self.mentions[-1], modifier, span)
+
+    def owner(self, span: Span, by_token: dict):
+        """The country or named actor an agent word belongs to: its own modifier, or that of the agent it
+        is coordinated with or modifies ('Pakistan's military and intelligence agencies')."""
+        root = span.root
+        heads = [root]
+        if root.dep_ == "conj" or (root.dep_ in MODIFIER_DEPS and by_token.get(root.head.i, ("",))[0] == "agent"):
+            heads.append(root.head)
+        for head in heads:
+            for child in head.children:
+                if child.dep_ not in MODIFIER_DEPS or child.i not in by_token or child.i in range(span.start, span.end):
+                    continue
+                found = self.modifier_actor(*by_token[child.i])
+                if found:
+                    return found
+        return None
+
+    def modifier_actor(self, label: str, mod: Span):
+        text = mod.text
+        if label == "country":
+            return ("country", mod, self.gaz.country_names[text])
+        if label == "demonym":
+            return ("country", mod, self.gaz.demonyms[text])
+        if label == "named":
+            actor_id = self.gaz.aliases.get(text)
+            if actor_id is None:
+                return None
+            country, _, sector = actor_id.partition(".")
+            if country in self.gaz.countries and sector in ("GOV", "MIL"):
+                return ("country", mod, country)  # 'Islamabad's officials'
+            return ("named", mod, actor_id)
+        return None
+
+    def person(self, ent: Span) -> None:
+        if is_place(ent):
+            return  # spaCy calls many places people ('in Quetta', 'districts of Dir and Ghulam Khan')
+        name = TITLES.sub("", ent.text).strip().rstrip("’'s").strip()
+        if not name or name in self.gaz.country_names or name in self.gaz.demonyms:
+            return
+        words = name.split()
+        if len(words) == 1:
+            known = self.people.get(words[0])
+            if known:
+                self.add(ent, known, 0.7)
+            return
+        actor_id = self.people.get(name) or self.gaz.aliases.get(name) or f"PER:{slug(name)}"
+        if actor_id.startswith("PER:") and actor_id not in self.gaz.actors:
+            country, sector = describe(ent, self.gaz)
+            self.new_actors.setdefault(actor_id, (name, "person", country, sector))
+        self.people.setdefault(name, actor_id)
+        self.people.setdefault(words[-1], actor_id)
+        self.add(ent, actor_id, 0.75)
+
+    def surnames(self, sdoc: Doc) -> None:
+        """A person named in full earlier is later called by surname alone, whatever spaCy labels it."""
+        covered = {(m.start, m.end) for m in self.mentions}
+        taken = [range(m.start, m.end) for m in self.mentions]
+        for token in sdoc:
+            actor_id = self.people.get(token.text)
+            if not actor_id or token.pos_ != "PROPN" or (token.idx, token.idx + len(token)) in covered:
+                continue
+            if any(token.idx in r for r in taken):
+                continue
+            first = min((m.start for m in self.mentions if m.actor_id == actor_id), default=None)
+            if first is not None and first < token.idx:
+                self.add(sdoc[token.i: token.i + 1], actor_id, 0.7)
+
+    def organization(self, ent: Span) -> None:
+        name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+        actor_id = f"ORG:{slug(name)}"
+        country = next((self.gaz.demonyms.get(w) or self.gaz.country_names.get(w) for w in name.split()
+                        if w in self.gaz.demonyms or w in self.gaz.country_names), None)
+        self.new_actors.setdefault(actor_id, (name, "organization", country, None))
+        self.add(ent, actor_id, 0.6)
+
+
+def adjacent(modifier: Span, span: Span) -> bool:
+    """The modifier stands right before the agent words ('Pakistani officials', 'Pakistan's army')."""
+    gap = span.doc.text[modifier.end_char: span.start_char]
+    return modifier.end_char <= span.start_char and len(gap.split()) <= 3 and " and " not in gap and "," not in gap
+
+
+def _widen(mention: Mention, first: Span, last: Span) -> Mention:
+    """A mention that covers modifier and head: 'Pakistani officials', 'Taliban leaders'."""
+    start, end = min(first.start_char, last.start_char), max(first.end_char, last.end_char)
+    surface = first.doc.text[start:end]
+    return Mention(mention.doc_id, start, end, surface, *list(mention.__dict__.values())[4:])
+
+
+def describe(ent: Span, gaz: Gazetteer) -> tuple[str | None, str | None]:
+    """Country and sector of a new person from the words around the name: 'Pakistani journalist X',
+    'X, a political analyst', 'X, an expert on Pakistan-Afghanistan relations'."""
+    sent = ent.sent
+    window = [t for t in sent if t.i < ent.start and t.i >= ent.start - 4]
+    after = [t for t in sent if t.i >= ent.end and t.i < ent.end + 12]
+    if after and after[0].lower_ in ("is", "was"):
+        stop = next((k for k, t in enumerate(after) if t.text in ",;." or t.lower_ in ("at", "in", "for", "of")),
+                    len(after))
+        after = after[:stop]
+    elif after and after[0].text == ",":
+        stop = next((k for k, t in enumerate(after[1:], 1) if t.text in ",;." or t.dep_ == "relcl"), len(after))
+        after = after[:stop]
+    else:
+        after = []
+    country = sector = None
+    for token in window + after:
+        lower = token.lower_
+        if sector is None and lower in gaz.agents:
+            sector = gaz.agents[lower]
+        if country is None and (token.text in gaz.demonyms or token.text in gaz.country_names):
+            country = gaz.demonyms.get(token.text) or gaz.country_names.get(token.text)
+    return country, sector

@@ -1,0 +1,1 @@
+"""Analysis: evaluation against gold sets now; dyads, corroboration and networks later."""
