@@ -88,10 +88,10 @@ def find_mentions(doc_id: str, sdoc: Doc, date: str | None, res: Resources | Non
             builder.agent(span, owners[span.start])
         elif span.start in consumed:
             continue  # 'Taliban' in 'Taliban leaders' is part of that mention
-        elif label == "named" and not (is_place(span) and "." in (local.get(span.text) or gaz.aliases[span.text])
-                                       and gaz.aliases[span.text].split(".")[0] in gaz.countries
-                                       and span.text not in gaz.actors):
-            builder.named(span, local.get(span.text) or gaz.aliases[span.text])
+        elif label == "named":
+            actor_id = local.get(span.text) or gaz.aliases[span.text]
+            if not (is_place(span) and is_metonym(actor_id, gaz)):  # 'talks in Islamabad' is a place
+                builder.named(span, actor_id)
         elif label == "country" and not is_place(span):
             builder.state(span, gaz.country_names[span.text])
         elif label == "demonym" and is_people_noun(span):
@@ -151,6 +151,12 @@ def is_place(span: Span) -> bool:
             continue
         break
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
+
+
+def is_metonym(actor_id: str, gaz: Gazetteer) -> bool:
+    """A capital standing for a state body ('Islamabad' -> PAK.GOV), not a named organisation."""
+    country, _, sector = actor_id.partition(".")
+    return country in gaz.countries and sector in ("GOV", "MIL") and actor_id not in gaz.actors
 
 
 def is_people_noun(span: Span) -> bool:
