@@ -9,7 +9,7 @@ know become new actors, coded from their appositive ('Tahir Khan, a political an
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
@@ -297,8 +297,7 @@ def adjacent(modifier: Span, span: Span) -> bool:
 def _widen(mention: Mention, first: Span, last: Span) -> Mention:
     """A mention that covers modifier and head: 'Pakistani officials', 'Taliban leaders'."""
     start, end = min(first.start_char, last.start_char), max(first.end_char, last.end_char)
-    surface = first.doc.text[start:end]
-    return Mention(mention.doc_id, start, end, surface, *list(mention.__dict__.values())[4:])
+    return replace(mention, start=start, end=end, surface=first.doc.text[start:end])
 
 
 def describe(ent: Span, gaz: Gazetteer) -> tuple[str | None, str | None]:
