@@ -36,3 +36,13 @@ def seeds_export(tmp_path_factory):
     run_cli("export", "--db", db, "--format", "jsonl", "--out", tmp / "out")
     docs = read_jsonl(tmp / "out" / "documents.jsonl")
     return {Path(d["source"]).name[:3]: d for d in docs}
+
+
+@pytest.fixture(scope="session")
+def dev_db(tmp_path_factory):
+    """The demo corpus and the seed articles in one database: what the gold files in gold/ describe."""
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed corpus not found at {SEEDS} (set NEWSGRAPH_SHARED)")
+    db = tmp_path_factory.mktemp("dev") / "dev.duckdb"
+    run_cli("build", DEMO, SEEDS, "--db", db, "--quiet")
+    return db

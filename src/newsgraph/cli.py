@@ -173,7 +173,7 @@ COLUMN_WIDTHS = {"doc_id": (16, 16), "status": (6, 28), "published": (10, 10), "
 
 def add_columns(table: Table, names: list[str]) -> None:
     for name in names:
-        low, high = COLUMN_WIDTHS[name]
+        low, high = COLUMN_WIDTHS.get(name, (None, 40))
         table.add_column(name, overflow="ellipsis", no_wrap=True, min_width=low, max_width=high)
 
 
@@ -259,6 +259,59 @@ def show(doc_id, db):
     console.print(f"[bold]authors:[/] {', '.join(row['authors']) if row['authors'] is not None else ''}")
     console.print()
     click.echo(row["text"] or "")
+
+
+@cli.group(name="eval")
+def eval_group() -> None:
+    """Score the extraction in a database against a hand-written gold file (see gold/ in the repository)."""
+
+
+def gold_and_store(gold_path: str, db: str, columns: list[str]):
+    from newsgraph.analysis.evaluate import missing_documents, read_gold
+
+    gold = read_gold(gold_path, columns)
+    if gold.empty:
+        fail(f"{gold_path} has no gold rows")
+    store = open_store(db)
+    documents = store.documents()
+    absent = missing_documents(documents, gold)
+    if absent:
+        fail(f"{len(absent)} gold documents are not in {db} (e.g. {absent[0]}): build them first")
+    return gold, store, documents
+
+
+def print_scores(title: str, scores) -> None:
+    table = Table(title=title)
+    add_columns(table, ["level", "gold", "found", "correct", "precision", "recall", "F1"])
+    for s in scores:
+        table.add_row(s.name, str(s.gold), str(s.predicted), str(s.correct), f"{s.precision:.3f}",
+                      f"{s.recall:.3f}", f"{s.f1:.3f}")
+    console.print(table)
+
+
+def print_differences(label: str, pairs: list, limit: int) -> None:
+    if pairs and limit:
+        console.print(f"[bold]{label}[/] ({len(pairs)}):", highlight=False)
+        for pair in pairs[:limit]:
+            console.print("  " + "  ".join(map(str, pair)), highlight=False)
+
+
+@eval_group.command(name="actors")
+@click.argument("gold", default="gold/actors.tsv", type=click.Path(exists=True, dir_okay=False))
+@db_option
+@click.option("--show", default=20, show_default=True, help="How many missing and extra actors to list.")
+def eval_actors(gold, db, show):
+    """Precision and recall of the actors found per document: by actor, by actor and role at the
+    document's date, and by role alone."""
+    from newsgraph.analysis.evaluate import ACTOR_GOLD, actor_differences, evaluate_actors
+
+    gold_rows, store, documents = gold_and_store(gold, db, ACTOR_GOLD)
+    mentions = store.mentions()
+    print_scores(f"Actors: {gold_rows.document.nunique()} documents, {len(gold_rows)} gold actors",
+                 evaluate_actors(documents, mentions, gold_rows))
+    missing, extra = actor_differences(documents, mentions, gold_rows)
+    print_differences("missing", missing, show)
+    print_differences("extra", extra, show)
 
 
 @cli.command()

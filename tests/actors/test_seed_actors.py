@@ -98,3 +98,17 @@ def test_metonyms_titles_and_new_people():
     assert got["Defense Minister Khawaja Asif"] == ("PER:khawaja-asif", "PAKGOV")
     assert got["Sara Qureshi"][0] == "PER:sara-qureshi" and got["Qureshi"][0] == "PER:sara-qureshi"
     assert "Rawalpindi" not in got  # 'in Rawalpindi' is a place here
+
+
+def test_unknown_organisation_defined_by_acronym_becomes_an_actor():
+    text = ("Members of the newly formed Baloch Students Front (BSF) marched in Quetta on Monday. "
+            "The BSF said police had detained eleven of its organisers.")
+    found = {(m.surface, m.actor_id) for m in find_mentions("t", load_model()(text), "2024-03-01")}
+    assert ("Baloch Students Front", "ORG:bsf") in found and ("BSF", "ORG:bsf") in found
+
+
+def test_bylines_are_authors_not_actors():
+    text = ("By Farzana Durrani\n\nPESHAWAR — Pakistani officials met tribal elders on Monday to discuss "
+            "the security situation in the former tribal districts, Fawad Chaudhry said.")
+    ids = {m.actor_id for m in find_mentions("t", load_model()(text), "2021-12-10")}
+    assert "PER:farzana-durrani" not in ids and "PER:fawad-chaudhry" in ids and "PAK.GOV" in ids

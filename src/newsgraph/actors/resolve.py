@@ -27,6 +27,15 @@ TITLES = re.compile(r"^(?:(?:field marshal|marshal|general|gen\.?|lt\.? gen\.?|l
 ORG_WORDS = re.compile(r"\b(Front|Party|Movement|Army|Council|Ministry|Agency|Institute|Network|Group|Organi[sz]ation|"
                        r"Committee|Forces|Brigade|League|Union|Association|Commission|Corps|Tehreek|Tehrik|Jamaat|"
                        r"Directorate|Centre|Center|Foundation|Alliance|Assembly)\b")
+# The head word of an organisation's name says what kind of actor it is, in any country.
+ORG_SECTORS = [(re.compile(r"\b(Party|League|Movement)\b"), "PTY"),
+               (re.compile(r"\b(Army|Front|Liberation|Brigades?|Militia|Lashkar|Jaish|Mujahideen)\b"), "REB"),
+               (re.compile(r"\b(Ministry|Directorate|Commission|Authority|Office)\b"), "GOV"),
+               (re.compile(r"\b(Institute|Centre|Center|Foundation|Think Tank)\b"), "ANL")]
+MEDIA_WORDS = re.compile(r"\b(Wire|News|Times|Post|Tribune|Press|Daily|Gazette|Herald|Telegraph|Chronicle|Journal|"
+                         r"Observer|Dispatch|Express|Monitor|TV|Radio|Broadcasting)$")
+BYLINE = re.compile(r"^\s*(?:by|writer|written by|reporting by|author|reported by)\b:?\s*$", re.I)
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "ul", "ur", "ud", "din", "e", "i", "de", "van", "von", "der", "da"}
 ACRONYM = re.compile(r"\b((?:[A-Z][\w'’-]*)(?:\s+(?:of|the|for|and|de|e|[A-Z][\w'’-]*)){1,7})\s+\(([A-Z][A-Z-]{1,7})\)")
 
 
@@ -77,20 +86,24 @@ def load_resources() -> Resources:
 def find_mentions(doc_id: str, sdoc: Doc, date: str | None, res: Resources | None = None) -> list[Mention]:
     res = res or load_resources()
     gaz = res.gazetteer
-    local = defined_acronyms(sdoc.text, gaz)
+    local, new_orgs = defined_acronyms(sdoc.text, gaz)
     spans = tagged_spans(sdoc, res, local)
     by_token = {t.i: (label, span) for span, label in spans for t in span}
     builder = MentionBuilder(doc_id, date, gaz)
+    for actor_id, name in new_orgs.items():
+        builder.new_organization(actor_id, name)
     owners = {span.start: builder.owner(span, by_token) for span, label in spans if label == "agent"}
     consumed = {o[1].start for o in owners.values() if o is not None}
     for span, label in spans:
         if label == "agent":
             builder.agent(span, owners[span.start])
+        elif span.text in local and local[span.text] in new_orgs:
+            builder.add(span, local[span.text], 0.8)
         elif span.start in consumed:
             continue  # 'Taliban' in 'Taliban leaders' is part of that mention
         elif label == "named":
             actor_id = local.get(span.text) or gaz.aliases[span.text]
-            if not (is_place(span) and is_metonym(actor_id, gaz)):  # 'talks in Islamabad' is a place
+            if not (is_metonym(actor_id, gaz) and (is_place(span) or is_place_modifier(span, by_token))):
                 builder.named(span, actor_id)
         elif label == "country" and not is_place(span):
             builder.state(span, gaz.country_names[span.text])
@@ -127,17 +140,40 @@ def tagged_spans(sdoc: Doc, res: Resources, local: dict[str, str]) -> list[tuple
     return sorted(((sdoc[s:e], label) for (s, e), label in labels.items()), key=lambda f: f[0].start)
 
 
-def defined_acronyms(text: str, gaz: Gazetteer) -> dict[str, str]:
-    """'National Resistance Front (NRF)': the acronym means whatever the long form resolves to."""
-    found = {}
+def defined_acronyms(text: str, gaz: Gazetteer) -> tuple[dict[str, str], dict[str, str]]:
+    """'National Resistance Front (NRF)': the acronym means whatever the long form resolves to. An
+    organisation the gazetteer does not know ('Baloch Students Front (BSF)') becomes a new actor that both
+    forms resolve to. Returns (surface form -> actor id, new actor id -> long form)."""
+    found, new = {}, {}
     for m in ACRONYM.finditer(text):
         long_form, acronym = m.group(1), m.group(2)
-        for start in range(len(long_form.split())):
-            candidate = " ".join(long_form.split()[start:])
-            if candidate in gaz.aliases:
-                found[acronym] = gaz.aliases[candidate]
-                break
-    return {a: i for a, i in found.items() if a not in gaz.aliases}
+        if acronym in gaz.aliases:
+            continue
+        words = long_form.split()
+        known = next((gaz.aliases[" ".join(words[k:])] for k in range(len(words)) if " ".join(words[k:]) in gaz.aliases),
+                     None)
+        if known:
+            found[acronym] = known
+            continue
+        name = org_name(words, acronym)
+        if name and ORG_WORDS.search(name):
+            actor_id = f"ORG:{slug(acronym)}"
+            found[acronym] = found[name] = actor_id
+            new[actor_id] = name
+    return found, new
+
+
+def org_name(words: list[str], acronym: str) -> str | None:
+    """The words of the long form that spell the acronym: 'the newly formed Baloch Students Front (BSF)'."""
+    initials = acronym.replace("-", "").upper()
+    for k in range(len(words)):
+        if words[k][:1].isupper() and "".join(w[0] for w in words[k:] if w[:1].isupper()).upper() == initials:
+            return " ".join(words[k:])
+    return None
+
+
+def org_sector(name: str) -> str | None:
+    return next((sector for pattern, sector in ORG_SECTORS if pattern.search(name)), None)
 
 
 def is_place(span: Span) -> bool:
@@ -151,6 +187,16 @@ def is_place(span: Span) -> bool:
             continue
         break
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
+
+
+def is_place_modifier(span: Span, by_token: dict) -> bool:
+    """'a Berlin-based institute', 'the Doha truce': a capital naming where, not who. 'Kabul officials' is
+    still the government: the head is an agent word."""
+    after = span.doc.text[span.end_char: span.end_char + 8].lower()
+    if after.startswith(("-based", "-born", "-headquartered")):
+        return True
+    root = span.root
+    return root.dep_ in ("compound", "amod", "nmod") and by_token.get(root.head.i, ("",))[0] != "agent"
 
 
 def is_metonym(actor_id: str, gaz: Gazetteer) -> bool:
@@ -246,8 +292,12 @@ class MentionBuilder:
         return None
 
     def person(self, ent: Span) -> None:
-        if is_place(ent):
+        ent = first_line(ent)
+        if is_place(ent) or not looks_like_name(ent) or is_byline(ent):
             return  # spaCy calls many places people ('in Quetta', 'districts of Dir and Ghulam Khan')
+        if MEDIA_WORDS.search(ent.text):
+            self.organization(ent, sector="MED")  # 'Indus Wire' is an outlet, not a person
+            return
         name = TITLES.sub("", ent.text).strip().rstrip("’'s").strip()
         if not name or name in self.gaz.country_names or name in self.gaz.demonyms:
             return
@@ -279,13 +329,39 @@ class MentionBuilder:
             if first is not None and first < token.idx:
                 self.add(sdoc[token.i: token.i + 1], actor_id, 0.7)
 
-    def organization(self, ent: Span) -> None:
+    def organization(self, ent: Span, actor_id: str | None = None, sector: str | None = None) -> None:
         name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
-        actor_id = f"ORG:{slug(name)}"
-        country = next((self.gaz.demonyms.get(w) or self.gaz.country_names.get(w) for w in name.split()
-                        if w in self.gaz.demonyms or w in self.gaz.country_names), None)
-        self.new_actors.setdefault(actor_id, (name, "organization", country, None))
+        actor_id = actor_id or f"ORG:{slug(name)}"
+        self.new_organization(actor_id, name, sector)
         self.add(ent, actor_id, 0.6)
+
+    def new_organization(self, actor_id: str, name: str, sector: str | None = None) -> None:
+        if actor_id not in self.new_actors:
+            country = next((self.gaz.demonyms.get(w) or self.gaz.country_names.get(w) for w in name.split()
+                            if w in self.gaz.demonyms or w in self.gaz.country_names), None)
+            sector = sector or ("MED" if MEDIA_WORDS.search(name) else org_sector(name))
+            self.new_actors[actor_id] = (name, "organization", country, sector)
+
+
+def first_line(ent: Span) -> Span:
+    """spaCy sometimes runs a name into the next line ('Nadia Aziz Khattak\\n\\nISLAMABAD')."""
+    for token in ent:
+        if "\n" in token.text_with_ws:
+            return ent[: token.i - ent.start + (0 if token.is_space else 1)]
+    return ent
+
+
+def is_byline(ent: Span) -> bool:
+    """'By Farzana Durrani', 'Writer: Omar Siddiqi': the article's author, not an actor in it."""
+    text = ent.doc.text
+    line_start = text.rfind("\n", 0, ent.start_char) + 1
+    return bool(BYLINE.match(text[line_start: ent.start_char]))
+
+
+def looks_like_name(ent: Span) -> bool:
+    """Every word a proper noun or a name particle: not 'Closing Torkham' or 'Rising tensions'."""
+    words = [t for t in ent if t.is_alpha and t.lower_ not in NAME_PARTICLES and not TITLES.match(t.text + " ")]
+    return bool(words) and all(t.pos_ == "PROPN" for t in words)
 
 
 def adjacent(modifier: Span, span: Span) -> bool:

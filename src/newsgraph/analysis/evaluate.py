@@ -1,7 +1,10 @@
-"""Evaluate extraction against a hand-written gold file: precision, recall and F1.
+"""Evaluate extraction against hand-written gold files: precision, recall and F1.
 
-Actor gold (TSV): `document<TAB>actor_id<TAB>code`, one line per actor a careful reader finds in the
-document; `document` is the file name, or `file.jsonl#record_id` for a record. Comment lines start with #.
+Gold files are TSV with '#' comment lines; the first column is the document key: the file name, or
+`file.jsonl#record_id` for a record, so a gold file does not depend on where the corpus lives.
+
+Actor gold: `document<TAB>actor_id<TAB>role`, one line per actor a careful reader finds in the document;
+`role` is country + sector at the document's date (AFGGOV, PAKREB, PAKANL, IGO, PAK for the state).
 """
 from __future__ import annotations
 
@@ -9,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+
+from newsgraph.actors.gazetteer import SECTOR_NAMES
 
 
 @dataclass
@@ -32,45 +37,62 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
+def score(name: str, gold: set, predicted: set) -> Score:
+    return Score(name, len(gold), len(predicted), len(gold & predicted))
+
+
 def document_key(source: str, record_id) -> str:
     name = Path(str(source)).name
     return f"{name}#{record_id}" if record_id is not None and record_id == record_id else name
 
 
-def read_actor_gold(path: str | Path) -> pd.DataFrame:
+def read_gold(path: str | Path, columns: list[str]) -> pd.DataFrame:
+    """Rows of a TSV gold file; missing trailing columns are empty strings."""
     rows = []
     for line in Path(path).read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            parts = line.split("\t")
-            rows.append({"document": parts[0].strip(), "actor_id": parts[1].strip(),
-                         "code": parts[2].strip() if len(parts) > 2 else ""})
-    return pd.DataFrame(rows, columns=["document", "actor_id", "code"])
+            parts = [p.strip() for p in line.split("\t")]
+            rows.append(dict(zip(columns, parts + [""] * (len(columns) - len(parts)))))
+    return pd.DataFrame(rows, columns=columns)
 
 
-def score(name: str, gold: set, predicted: set) -> Score:
-    return Score(name, len(gold), len(predicted), len(gold & predicted))
+def keyed(frame: pd.DataFrame, documents: pd.DataFrame, covered: set[str]) -> pd.DataFrame:
+    """`frame` (rows with a doc_id) with a `document` key column, restricted to the gold's documents."""
+    keys = {row.doc_id: document_key(row.source, row.record_id) for row in documents.itertuples()}
+    frame = frame.assign(document=frame.doc_id.map(keys))
+    return frame[frame.document.isin(covered)]
+
+
+def missing_documents(documents: pd.DataFrame, gold: pd.DataFrame) -> list[str]:
+    have = {document_key(row.source, row.record_id) for row in documents.itertuples() if row.status == "ok"}
+    return sorted(set(gold.document) - have)
+
+
+# --- actors -------------------------------------------------------------------------------------------------
+
+ACTOR_GOLD = ["document", "actor_id", "role"]
+
+
+def scored_mentions(documents: pd.DataFrame, mentions: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Predicted mentions in the gold's documents. Bare sectors ('officials' with no country anywhere in
+    reach) are left out: they are not actors a reader could list, and the event stage resolves them."""
+    found = keyed(mentions, documents, set(gold.document))
+    found = found[~found.actor_id.isin(SECTOR_NAMES)]
+    return found.assign(role=found.country.fillna("") + found.sector.fillna(""))
 
 
 def evaluate_actors(documents: pd.DataFrame, mentions: pd.DataFrame, gold: pd.DataFrame) -> list[Score]:
-    """Scores over (document, actor) pairs and (document, CAMEO code) pairs, for the gold's documents only."""
-    keys = {row.doc_id: document_key(row.source, row.record_id) for row in documents.itertuples()}
-    covered = set(gold.document)
-    predicted = mentions.assign(document=mentions.doc_id.map(keys))
-    predicted = predicted[predicted.document.isin(covered)]
-    actor_pairs = set(zip(predicted.document, predicted.actor_id))
-    code_pairs = set(zip(predicted.document, predicted.code))
-    return [
-        score("actor", set(zip(gold.document, gold.actor_id)), actor_pairs),
-        score("actor+code", set(zip(gold.document, gold.actor_id, gold.code)),
-              set(zip(predicted.document, predicted.actor_id, predicted.code))),
-        score("code", set(zip(gold.document, gold.code)), code_pairs),
-    ]
+    """Scores over (document, actor), (document, actor, role) and (document, role) sets."""
+    found = scored_mentions(documents, mentions, gold)
+    return [score(name, set(zip(*(gold[c] for c in cols))), set(zip(*(found[c] for c in cols))))
+            for name, cols in (("actor", ["document", "actor_id"]),
+                               ("actor+role", ["document", "actor_id", "role"]),
+                               ("role", ["document", "role"]))]
 
 
-def missing_and_extra(documents, mentions, gold) -> tuple[list, list]:
-    keys = {row.doc_id: document_key(row.source, row.record_id) for row in documents.itertuples()}
-    predicted = mentions.assign(document=mentions.doc_id.map(keys))
-    predicted = predicted[predicted.document.isin(set(gold.document))]
-    have = set(zip(predicted.document, predicted.actor_id))
+def actor_differences(documents, mentions, gold) -> tuple[list, list]:
+    """(document, actor) pairs the gold has and the prediction lacks, and the reverse."""
+    found = scored_mentions(documents, mentions, gold)
+    have = set(zip(found.document, found.actor_id))
     want = set(zip(gold.document, gold.actor_id))
     return sorted(want - have), sorted(have - want)
