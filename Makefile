@@ -23,12 +23,14 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/clean.py
+	$(BIN)/python benchmarks/pipeline.py
 
 # Score the extraction against the dev gold in gold/ (demo corpus plus the seed articles in ../shared).
 SHARED ?= ../shared
 eval: $(STAMP)
 	rm -rf .eval && $(BIN)/newsgraph build src/newsgraph/data/demo $(SHARED)/corpus/seeds --db .eval/dev.duckdb --quiet
 	$(BIN)/newsgraph eval actors gold/actors.tsv --db .eval/dev.duckdb --show 0
+	$(BIN)/newsgraph eval events gold/events.tsv --db .eval/dev.duckdb --show 0
 
 clean:
 	rm -rf demo-output .pytest_cache .eval

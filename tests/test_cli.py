@@ -1,7 +1,7 @@
 """The command line as a user runs it (real subprocesses)."""
 import json
 
-from tests.conftest import read_jsonl, run_cli
+from tests.conftest import ROOT, read_jsonl, run_cli
 from tests.helpers import ARTICLE
 
 
@@ -63,3 +63,21 @@ def test_demo_builds_exports_and_reports(tmp_path):
     # A second run starts from a fresh database: same result, no accumulation.
     again = run_cli("demo", "--out", tmp_path / "demo").stdout
     assert "11 added, 1 duplicates" in again
+
+
+def test_events_command_lists_events_with_evidence(dev_db):
+    result = run_cli("events", "--db", dev_db, "--type", "ASSAULT", "--since", "2024")
+    assert "ASSAULT" in result.stdout and "“" in result.stdout
+    lines = [json.loads(line) for line in run_cli("events", "--db", dev_db, "--actor", "PAK.TTP", "--json").stdout
+             .splitlines()]
+    assert lines and all("PAK.TTP" in (e["source"], e["target"]) for e in lines)
+    assert all(e["evidence"] and e["end"] > e["start"] for e in lines)
+    missing = run_cli("events", "--db", dev_db, "--actor", "Nobody At All", check=False)
+    assert missing.returncode != 0 and "no actor called" in missing.stderr
+
+
+def test_eval_events_prints_three_levels(dev_db):
+    result = run_cli("eval", "events", ROOT / "gold" / "events.tsv", "--db", dev_db, "--show", "3")
+    for level in ("quad", "type", "type+actors"):
+        assert level in result.stdout
+    assert "status accuracy" in result.stdout and "date (exact) accuracy" in result.stdout

@@ -242,6 +242,63 @@ def actor(name, db):
                       highlight=False)
 
 
+def actor_ids(store: Store, name: str) -> set[str]:
+    """Actor ids a user's word can mean: an id, a name or alias, or a country code (PAK -> PAK.*)."""
+    frame = store.table("actors")
+    lower = name.lower()
+    ids = set(frame[(frame.actor_id.str.lower() == lower) | (frame.name.str.lower() == lower) |
+                    frame.aliases.apply(lambda a: lower in [x.lower() for x in a])].actor_id)
+    if not ids and len(name) == 3 and name.isalpha():
+        ids = set(frame[frame.country == name.upper()].actor_id) | {name.upper()}
+    return ids
+
+
+@cli.command()
+@db_option
+@click.option("--actor", help="Source or target: an actor id, name or alias, or a country code (PAK).")
+@click.option("--type", "event_type", help="PLOVER type, e.g. ASSAULT, CONSULT, COERCE.")
+@click.option("--since", help="Only events dated on or after this (2025, 2025-01 or 2025-01-15).")
+@click.option("--status", type=click.Choice(["asserted", "reported", "planned", "hypothetical", "negated"]))
+@click.option("--all", "show_repeats", is_flag=True, help="Also list restatements of an event in the same article.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a listing.")
+def events(db, actor, event_type, since, status, show_repeats, as_json):
+    """Events, oldest first, each with its evidence sentence and source document."""
+    store = open_store(db)
+    frame = store.events()
+    if frame.empty:
+        fail(f"no events in {db}: build some documents first")
+    if actor:
+        ids = actor_ids(store, actor)
+        if not ids:
+            fail(f"no actor called {actor!r} in {db}; 'newsgraph actors' lists them")
+        frame = frame[frame.source.isin(ids) | frame.target.isin(ids)]
+    if event_type:
+        frame = frame[frame.type == event_type.upper()]
+    if since:
+        frame = frame[frame.date.fillna("") >= since]
+    if status:
+        frame = frame[frame.status == status]
+    if not show_repeats:
+        frame = frame[frame.repeat_of.isna()]
+    frame = frame.sort_values(["date", "doc_id", "start"], na_position="last")
+    if as_json:
+        from newsgraph.store.export import records
+        from newsgraph.store.schema import EXPORT_TABLES
+
+        for row in records(frame, EXPORT_TABLES["events"]):
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    titles = store.documents().set_index("doc_id").title.to_dict()
+    for row in frame.itertuples():
+        place = json.loads(row.location)["name"] if isinstance(row.location, str) else ""
+        console.print(f"[bold]{cell(row.date) or 'undated':10s}[/] {row.type}{'/' + row.mode if cell(row.mode) else ''}"
+                      f"  {cell(row.source) or '?'} -> {cell(row.target) or '?'}  [{row.status}]"
+                      f"{'  @ ' + place if place else ''}  conf {row.confidence:.2f}", highlight=False)
+        console.print(f"    “{row.evidence}”", highlight=False, soft_wrap=True)
+        console.print(f"    {row.doc_id} {cell(titles.get(row.doc_id))[:80]}", style="dim", highlight=False)
+    console.print(f"{len(frame)} events", highlight=False)
+
+
 @cli.command()
 @click.argument("doc_id")
 @db_option
@@ -310,6 +367,27 @@ def eval_actors(gold, db, show):
     print_scores(f"Actors: {gold_rows.document.nunique()} documents, {len(gold_rows)} gold actors",
                  evaluate_actors(documents, mentions, gold_rows))
     missing, extra = actor_differences(documents, mentions, gold_rows)
+    print_differences("missing", missing, show)
+    print_differences("extra", extra, show)
+
+
+@eval_group.command(name="events")
+@click.argument("gold", default="gold/events.tsv", type=click.Path(exists=True, dir_okay=False))
+@db_option
+@click.option("--show", default=20, show_default=True, help="How many missing and extra events to list.")
+def eval_events(gold, db, show):
+    """Precision, recall and F1 of events: found with the right quad class; with the right PLOVER type;
+    with the right type and source and target countries. Then status and date accuracy."""
+    from newsgraph.analysis.evaluate import EVENT_GOLD, evaluate_events, event_differences
+
+    gold_rows, store, documents = gold_and_store(gold, db, EVENT_GOLD)
+    events = store.events()
+    scores, accuracy = evaluate_events(documents, events, gold_rows)
+    print_scores(f"Events: {gold_rows.document.nunique()} documents, {len(gold_rows)} gold events", scores)
+    for name, (right, total) in accuracy.items():
+        console.print(f"{name} accuracy on type-matched events: {right}/{total} = "
+                      f"{right / total if total else 0:.3f}", highlight=False)
+    missing, extra = event_differences(documents, events, gold_rows)
     print_differences("missing", missing, show)
     print_differences("extra", extra, show)
 

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 
-from newsgraph.actors import actor_mentions
+from newsgraph.actors import find_mentions
 from newsgraph.clean import clean
 from newsgraph.ingest import DEFAULT_MAX_BYTES, discover
 from newsgraph.records import Document, RawItem
@@ -43,8 +43,18 @@ def process(item: RawItem) -> Document:
     """Every per-document stage, in order: a pure function of one input."""
     doc = clean(item)
     if doc.status == "ok":
-        doc.mentions = actor_mentions(doc)
+        analyse(doc)
     return doc
+
+
+def analyse(doc: Document) -> None:
+    """Parse once; find the actors, then the events between them."""
+    from newsgraph.events import find_events
+    from newsgraph.nlp import load_model
+
+    sdoc = load_model()(doc.text)
+    doc.mentions = find_mentions(doc.doc_id, sdoc, doc.published)
+    doc.events = find_events(doc.doc_id, sdoc, doc.mentions, doc.published)
 
 
 def mark_duplicate(doc: Document, dedup: Deduplicator) -> None:
@@ -53,7 +63,7 @@ def mark_duplicate(doc: Document, dedup: Deduplicator) -> None:
     original = dedup.original_of(doc.content_hash, doc.minhash)
     if original and original != doc.doc_id:
         doc.status, doc.duplicate_of = "duplicate", original
-        doc.mentions = []  # a copy must not count its actors twice
+        doc.mentions, doc.events = [], []  # a copy must not count its actors or events twice
     else:
         dedup.add(doc.doc_id, doc.content_hash, doc.minhash)
 

@@ -69,6 +69,7 @@ class Document:
     content_hash: str | None = None
     minhash: bytes | None = None
     mentions: list = field(default_factory=list)  # actor mentions (newsgraph.actors.Mention), stored separately
+    events: list = field(default_factory=list)  # newsgraph.events.Event, stored separately
 
     @classmethod
     def skipped(cls, item: RawItem, reason: str) -> "Document":

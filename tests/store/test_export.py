@@ -35,8 +35,14 @@ def test_jsonl(db, tmp_path):
     assert actors["AFG.TALIBAN"]["code"] == "AFGGOVTAL" and "Taliban administration" in actors["AFG.TALIBAN"]["aliases"]
     assert actors["PAK.GOV"]["mentions"] >= 1 and actors["AFG.TALIBAN"]["roles"][0]["sector"] == "REB"
     assert list(next(iter(actors.values())))[:9] == EXPORT_TABLES["actors"][:9]
-    for table in ("events", "claims"):
-        assert written[table].read_text() == ""
+    events = [json.loads(line) for line in written["events"].read_text().splitlines()]
+    assert events and list(events[0])[:16] == EXPORT_TABLES["events"][:16]
+    closure = next(e for e in events if e["type"] == "SANCTION")
+    assert closure["source"] == "PAK" and closure["location"]["name"] == "Torkham"
+    assert closure["location"]["country"] == "PAK" and closure["date"] == "2024-03-03"
+    text = docs[0]["text"]
+    assert text[closure["start"]:closure["end"]] == closure["evidence"] and "\n" not in closure["evidence"]
+    assert written["claims"].read_text() == ""
 
 
 def test_csv(db, tmp_path):

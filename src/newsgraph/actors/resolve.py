@@ -180,7 +180,7 @@ def is_place(span: Span) -> bool:
     """'in Pakistan', 'in Dir, Swat and Ghulam Khan': a location, not an actor."""
     root = span.root
     for _ in range(6):
-        while root.dep_ in ("conj", "appos", "compound") and root.head is not root:
+        while root.dep_ in ("conj", "appos", "compound") and root.head.i != root.i:
             root = root.head
         if root.dep_ == "pobj" and root.head.lower_ == "of":  # 'the districts of Dir and Swat'
             root = root.head.head

@@ -96,3 +96,96 @@ def actor_differences(documents, mentions, gold) -> tuple[list, list]:
     have = set(zip(found.document, found.actor_id))
     want = set(zip(gold.document, gold.actor_id))
     return sorted(want - have), sorted(have - want)
+
+
+# --- events -------------------------------------------------------------------------------------------------
+
+EVENT_GOLD = ["document", "evidence", "source", "source_country", "target", "target_country", "type", "mode",
+              "status", "date"]
+EVENT_LEVELS = ("quad", "type", "type+actors")
+
+
+def code_country(code) -> str:
+    """The country part of a CAMEO-style code ('PAKMIL' -> PAK, 'IGOUNHCR' -> IGO); '' when it has none."""
+    from newsgraph.actors import load_gazetteer
+
+    head = _text(code)[:3]
+    return head if head in load_gazetteer().countries or head == "IGO" else ""
+
+
+def _text(value) -> str:
+    """A cell as text: '' for None and NaN."""
+    return "" if value is None or value != value else str(value)
+
+
+def _squash(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _fits(level: str, gold, found) -> bool:
+    from newsgraph.events.plover import quad
+
+    if level == "quad":
+        return quad(gold.type) == found.quad if gold.type in _types() else False
+    if gold.type != found.type:
+        return False
+    if level == "type":
+        return True
+    return (_text(gold.source_country) == code_country(found.source_code)
+            and _text(gold.target_country) == code_country(found.target_code))
+
+
+def _types():
+    from newsgraph.events.plover import TYPES
+
+    return TYPES
+
+
+def match_events(documents: pd.DataFrame, events: pd.DataFrame, gold: pd.DataFrame, level: str) -> list[tuple]:
+    """Gold and predicted events paired one to one within the same sentence, at one level."""
+    found = keyed(events, documents, set(gold.document))
+    found = found.assign(sentence=found.evidence.map(_squash))
+    by_document = {doc: list(group.itertuples()) for doc, group in found.groupby("document")}
+    used, pairs = set(), []
+    for g in gold.itertuples():
+        snippet = _squash(g.evidence)
+        for f in by_document.get(g.document, []):
+            if f.event_id not in used and snippet in f.sentence and _fits(level, g, f):
+                used.add(f.event_id)
+                pairs.append((g, f))
+                break
+    return pairs
+
+
+def evaluate_events(documents: pd.DataFrame, events: pd.DataFrame, gold: pd.DataFrame):
+    """Scores at three levels, plus status and date accuracy over the events matched by type."""
+    predicted = len(keyed(events, documents, set(gold.document)))
+    scores = [Score(level, len(gold), predicted, len(match_events(documents, events, gold, level)))
+              for level in EVENT_LEVELS]
+    typed = match_events(documents, events, gold, "type")
+    status = sum(g.status == f.status for g, f in typed)
+    exact = sum(_text(g.date) == _text(f.date) for g, f in typed)
+    close = sum(_dates_compatible(g.date, f.date) for g, f in typed)
+    accuracy = {"status": (status, len(typed)), "date (exact)": (exact, len(typed)),
+                "date (compatible)": (close, len(typed))}
+    return scores, accuracy
+
+
+def _dates_compatible(gold: str, found) -> bool:
+    """Equal, or one a coarser form of the other ('2025-10' and '2025-10-19')."""
+    gold, found = _text(gold), _text(found)
+    if not gold or not found:
+        return gold == found
+    return gold.startswith(found) or found.startswith(gold)
+
+
+def event_differences(documents, events, gold) -> tuple[list, list]:
+    """Gold events with no typed match, and predicted events matching no gold event."""
+    pairs = match_events(documents, events, gold, "type")
+    matched_found = {f.event_id for _, f in pairs}
+    found = keyed(events, documents, set(gold.document))
+    missing = [(g.document, g.type, g.source, g.target, g.evidence) for g in gold.itertuples()
+               if not any(g is pg for pg, _ in pairs)]
+    extra = [(f.document, f.type, f.source, f.target, f.trigger, f.evidence[:90]) for f in found.itertuples()
+             if f.event_id not in matched_found]
+    return missing, extra

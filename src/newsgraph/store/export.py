@@ -11,7 +11,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from newsgraph.store.db import Store
-from newsgraph.store.schema import EXPORT_TABLES, LIST_FIELDS
+from newsgraph.store.schema import EXPORT_TABLES, JSON_FIELDS, LIST_FIELDS
 
 FORMATS = ("jsonl", "csv", "parquet")
 
@@ -37,8 +37,9 @@ def records(frame: pd.DataFrame, fields: list[str]) -> list[dict]:
     rows = []
     for row in frame.to_dict("records"):
         record = {f: plain(row.get(f)) if f in row else ([] if f in LIST_FIELDS else None) for f in fields}
-        if isinstance(record.get("roles"), str):
-            record["roles"] = json.loads(record["roles"])
+        for name in JSON_FIELDS:
+            if isinstance(record.get(name), str):
+                record[name] = json.loads(record[name])
         rows.append(record)
     return rows
 
@@ -81,7 +82,7 @@ def write_csv(rows: list[dict], fields: list[str], path: Path) -> None:
 
 def write_parquet(rows: list[dict], fields: list[str], path: Path) -> None:
     if rows:
-        table = pa.Table.from_pylist([{f: (flat(r[f]) if f == "roles" or isinstance(r[f], dict) else r[f])
+        table = pa.Table.from_pylist([{f: (flat(r[f]) if f in JSON_FIELDS or isinstance(r[f], dict) else r[f])
                                        for f in fields} for r in rows])
     else:
         schema = pa.schema([(f, pa.list_(pa.string()) if f in LIST_FIELDS else pa.string()) for f in fields])

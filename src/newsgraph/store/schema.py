@@ -15,7 +15,9 @@ CLAIM_FIELDS = ["claim_id", "doc_id", "speaker", "speaker_actor", "cue", "conten
 EXPORT_TABLES = {
     "documents": DOCUMENT_FIELDS + DOCUMENT_EXTRA,
     "actors": ACTOR_FIELDS + ["roles"],
-    "events": EVENT_FIELDS,
+    "events": EVENT_FIELDS + ["source_code", "target_code", "trigger", "trigger_start", "trigger_end",
+                              "date_precision", "repeat_of", "claim_id"],
     "claims": CLAIM_FIELDS,
 }
 LIST_FIELDS = {"authors", "aliases", "context", "about"}
+JSON_FIELDS = {"roles", "location"}  # stored as JSON text, exported as objects

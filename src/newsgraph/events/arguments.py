@@ -1,0 +1,234 @@
+"""Who did it, to whom: source and target actors of a trigger, read off the dependency parse."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from newsgraph.actors import Mention
+
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# 'urged Pakistan to halt': the object, not the subject, does what the infinitive says.
+OBJECT_CONTROL = {"urge", "ask", "call", "tell", "force", "order", "persuade", "press", "allow", "push",
+                  "encourage", "invite", "warn", "instruct", "direct", "compel", "request", "help"}
+OBJECT_PREPS = {"with", "to", "for", "against", "on"}
+TARGET_PREPS = {"on", "against", "with", "to", "into", "at", "toward", "towards", "upon", "over", "targeting"}
+# Nouns whose 'of' phrase is what the action is done to: 'the deportation of Afghan refugees'.
+OBJECTIVE_NOUNS = {"deportation", "expulsion", "repatriation", "arrest", "detention", "killing", "kidnapping",
+                   "abduction", "release", "assassination", "recognition", "condemnation", "criticism",
+                   "bombing", "shelling", "bombardment", "invasion", "withdrawal", "support", "closure",
+                   "suspension", "eviction", "removal"}
+# Words that hand their subject to the event noun they govern: 'Pakistan launched airstrikes'.
+LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "hold", "begin", "start", "resume", "continue",
+               "intensify", "step", "escalate", "order", "announce", "undertake", "make", "pay", "engage", "wage",
+               "reach", "enter", "join", "open", "impose", "issue", "deliver", "send", "offer", "extend", "give",
+               "host", "lead", "sign", "seek", "have", "hold", "keep", "renew", "agree", "accept", "announce",
+               "restart", "conclude", "finish", "complete", "end", "plan", "propose", "attend", "kick"}
+WALK_DEPS = {"poss", "compound", "amod", "det", "prep", "pobj", "appos", "nmod", "npadvmod", "case"}
+
+
+@dataclass(frozen=True)
+class Arg:
+    """One argument: the actor, where the text names it, and whether it was inferred rather than read."""
+
+    actor_id: str
+    mention: Mention | None
+    inferred: bool = False
+
+
+class ActorIndex:
+    """Token -> actor mention for one document, and the document's sector mentions by country for
+    resolving bare 'officials' to the officials the article last named."""
+
+    def __init__(self, mentions: list[Mention], sdoc, demonyms: dict[str, str], countries: dict[str, str]):
+        self.by_token: dict[int, Mention] = {}
+        for m in mentions:
+            span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                for token in span:
+                    self.by_token.setdefault(token.i, m)
+        self.mentions = mentions
+        self.demonyms, self.countries = demonyms, countries
+        self.sentences = list(sdoc.sents)  # Token.sent walks the whole document each time: look up here
+        self._starts = [s.start for s in self.sentences]
+
+    def sentence(self, token: Token, offset: int = 0):
+        """The sentence holding `token`, or the one `offset` sentences away (None past either end)."""
+        k = bisect_right(self._starts, token.i) - 1 + offset
+        return self.sentences[k] if 0 <= k < len(self.sentences) else None
+
+    def at(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+    def state_word(self, token: Token) -> str | None:
+        """'Pakistani' or 'Pakistan' used as a modifier names the state."""
+        return self.demonyms.get(token.text) or self.countries.get(token.text)
+
+
+PERSONAL = {"he", "she", "him", "her"}
+IMPERSONAL = {"it", "they", "them"}
+
+
+def pronoun_actor(token: Token, index: ActorIndex) -> Arg | None:
+    """'he' is the person the article named last; 'it' and 'they' the actor that was the subject of the
+    sentence before. Inferred, so the event's confidence drops."""
+    lower = token.lower_
+    if lower not in PERSONAL | IMPERSONAL:
+        return None
+    earlier = [m for m in index.mentions if m.end <= token.idx]
+    if lower in PERSONAL:
+        person = next((m for m in reversed(earlier) if m.kind == "person"), None)
+        return Arg(person.actor_id, person, inferred=True) if person else None
+    # 'The Taliban denied that they ...': the main clause's subject first, then the sentence before's
+    here = [t for t in index.sentence(token) if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass")]
+    previous = index.sentence(token, -1)
+    before = [t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"] if previous else []
+    for t in here + before:
+        found = actors_under(t, index) if t.pos_ != "PRON" else []
+        if found and found[0].mention is not None and found[0].mention.kind != "person":
+            return Arg(found[0].actor_id, found[0].mention, inferred=True)
+    return None
+
+
+def actors_under(head: Token, index: ActorIndex, depth: int = 3) -> list[Arg]:
+    """The actors an argument phrase names: the head's own mention, else the nearest mentions below it
+    ('members of the Afghan opposition'), for the head and each word coordinated with it."""
+    pronoun = pronoun_actor(head, index) if head.pos_ == "PRON" else None
+    if pronoun:
+        return [pronoun]
+    found: list[Arg] = []
+    for token in [head, *head.conjuncts]:
+        arg = _actor_at_or_below(token, index, depth)
+        if arg and arg.actor_id not in {a.actor_id for a in found}:
+            found.append(arg)
+    return found
+
+
+def _actor_at(token: Token, index: ActorIndex) -> Arg | None:
+    """The actor a word itself names: its mention, or the state a modifying demonym names."""
+    mention = index.at(token)
+    if mention is not None:
+        return Arg(mention.actor_id, mention)
+    state = index.state_word(token)
+    if state and token.dep_ in ("poss", "amod", "compound", "nmod"):
+        return Arg(state, None)
+    return None
+
+
+def _actor_at_or_below(token: Token, index: ActorIndex, depth: int) -> Arg | None:
+    own = _actor_at(token, index)
+    if own:
+        return own
+    frontier = [token]
+    for _ in range(depth):
+        nxt = []
+        for t in frontier:
+            # an appositive names the head itself: 'Massoud's father, the commander Ahmad Shah Massoud'
+            for child in sorted(t.children, key=lambda c: c.dep_ != "appos"):
+                if child.dep_ not in WALK_DEPS:
+                    continue
+                if child.dep_ == "prep" and child.lower_ != "of":
+                    continue
+                found = _actor_at(child, index)
+                if found:
+                    return found
+                nxt.append(child)
+        frontier = nxt
+    return None
+
+
+def subject_heads(verb: Token) -> list[Token]:
+    """The word(s) that name who does `verb`, following coordination, control and relative clauses."""
+    climbed = False
+    for _ in range(4):
+        deps = ("nsubj", "csubj", "nsubjpass") if climbed else ("nsubj", "csubj")
+        subjects = [c for c in verb.children if c.dep_ in deps]
+        if subjects:
+            if subjects[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return [verb.head]
+            return subjects
+        agents = by_agent(verb)
+        if agents:
+            return agents
+        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+            return [verb.head]  # 'militants attacking a checkpoint'
+        if verb.dep_ == "xcomp":
+            objects = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
+            if verb.head.lemma_ in OBJECT_CONTROL and objects:
+                return objects
+            verb, climbed = verb.head, True  # 'Pakistan is set to host': the subject of 'set'
+            continue
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # 'accused Kabul of sheltering militants'
+            objects = [c for c in verb.head.head.children if c.dep_ == "dobj"]
+            if objects:
+                return objects
+            verb = verb.head.head
+            continue
+        if verb.dep_ in ("conj", "advcl") or (verb.dep_ == "ccomp" and verb.tag_ == "VBG"):
+            verb = verb.head
+            continue
+        break
+    return []
+
+
+def by_agent(token: Token) -> list[Token]:
+    """'by X' in a passive or after an event noun."""
+    for child in token.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            return [c for c in child.children if c.dep_ == "pobj"]
+    return []
+
+
+def verb_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
+    """(source heads, target heads) of a verb trigger."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive:
+        sources = by_agent(verb)
+        targets = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    elif verb.dep_ == "acl" and verb.tag_ == "VBN":  # 'refugees deported by Pakistan'
+        sources, targets = by_agent(verb), [verb.head]
+    else:
+        sources = subject_heads(verb)
+        targets = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
+        if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS for c in verb.children):
+            targets = [verb.head]  # 'the refugees whom Pakistan deported'
+    targets += prepositional(verb, TARGET_PREPS)  # 'provide aid to Afghanistan': the object is not an actor
+    # 'suspended trade with Afghanistan', 'host an office for the Afghan opposition'
+    for obj in [c for c in verb.children if c.dep_ == "dobj"]:
+        targets += prepositional(obj, OBJECT_PREPS)
+    return sources, targets
+
+
+def prepositional(token: Token, preps: set[str]) -> list[Token]:
+    found = []
+    for child in token.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            found += [c for c in child.children if c.dep_ == "pobj"]
+    return found
+
+
+def noun_arguments(noun: Token, lemma: str, index: ActorIndex) -> tuple[list[Token], list[Token], bool]:
+    """(source heads, target heads, whether the source came from a governing verb) of an event noun."""
+    sources = [c for c in noun.children if c.dep_ == "poss"]
+    sources += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
+                and (index.at(c) is not None or index.state_word(c))]
+    sources += by_agent(noun)
+    targets = prepositional(noun, TARGET_PREPS | {"between"} - {"with"})
+    between = [t for t in prepositional(noun, {"between"})]
+    if between and not sources:
+        first = between[0]
+        return [first], list(first.conjuncts) or targets, False
+    if lemma in OBJECTIVE_NOUNS or not targets:
+        targets += prepositional(noun, {"of"} if lemma in OBJECTIVE_NOUNS else set())
+    targets += prepositional(noun, {"with"})
+    governed = False
+    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass", "attr") else (
+        noun.head.head if noun.dep_ == "pobj" else None)
+    if not sources and verb is not None and verb.pos_ in ("VERB", "AUX"):
+        if verb.lemma_ in LIGHT_VERBS:
+            sources = subject_heads(verb)  # 'Pakistan launched airstrikes': as good as stated
+        elif noun.dep_ == "dobj":
+            sources, governed = subject_heads(verb), True
+    return sources, targets, governed
+

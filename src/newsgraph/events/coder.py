@@ -1,0 +1,306 @@
+"""The event coder: PLOVER events from each sentence of a parsed document.
+
+For every trigger word (a verb or an event noun in the lexicon) the parse gives the source and target
+actors, the words around it the status, the sentence (or the publication date) the date, and the place
+gazetteer the location. One event per (source, target) pair; several events per sentence are normal.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.actors import Mention, load_gazetteer
+from newsgraph.events.arguments import ActorIndex, Arg, actors_under, noun_arguments, verb_arguments
+from newsgraph.events.lexicon import Lexicon, Trigger, load_lexicon
+from newsgraph.events.plover import intensity, quad
+from newsgraph.events.records import Event, Location
+from newsgraph.events.status import status_of
+from newsgraph.geo import PlaceMention, find_places
+from newsgraph.records import short_hash
+from newsgraph.time.relative import When, find_whens, iso_at, parse_published
+
+MATERIAL = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "AID", "COOPERATE", "RETREAT", "CONSULT"}
+# An attack or coercion 'in Afghanistan' by someone else is done to Afghanistan.
+PLACE_TARGETS = {"ASSAULT", "COERCE"}
+PUBLICATION_DATE = "date from publication"
+FACTUAL = {"asserted", "reported"}
+MUTUAL = {"CONSULT", "AGREE", "COOPERATE", "RETREAT", "ASSAULT"}
+VERBAL_TARGETS = {"THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT"}
+NOUN_TAGS = {"NOUN", "PROPN"}
+
+
+@dataclass
+class Found:
+    trigger: Trigger
+    token: Token
+    text: str
+
+
+def find_events(doc_id: str, sdoc: Doc, mentions: list[Mention], published: str | None,
+                lexicon: Lexicon | None = None) -> list[Event]:
+    lexicon = lexicon or load_lexicon()
+    gaz = load_gazetteer()
+    index = ActorIndex(mentions, sdoc, gaz.demonyms, gaz.country_names)
+    places = find_places(sdoc)
+    events: list[Event] = []
+    for sent in index.sentences:
+        found = [f for f in (match_trigger(t, lexicon, index) for t in sent) if f]
+        if not found:
+            continue
+        whens = find_whens(sent.text, published)
+        # a capital standing for its government ('Kabul accused ...') is an actor there, not a place
+        sent_places = [p for p in places if sent.start_char <= p.start < sent.end_char
+                       and index.at(sdoc[p.token_start]) is None]
+        covered = verb_objects(found)
+        for f in found:
+            if f.token.i in covered:
+                continue
+            events += code_trigger(doc_id, sent, f, index, whens, sent_places, published, gaz)
+    events = unique(events)
+    link_repeats(events)
+    return events
+
+
+def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | None:
+    if index.at(token) is not None:
+        return None  # 'Resistance Front', 'Foreign Office': part of a name, not an action
+    if token.pos_ == "VERB":
+        for text in phrasal(token):
+            trig = pick(lexicon.candidates(text, "verb"), object_lemmas(token))
+            if trig:
+                return Found(trig, token, text)
+    elif token.pos_ in NOUN_TAGS and token.lemma_.islower():
+        for text in compound_forms(token):
+            trig = pick(lexicon.candidates(text, "noun"), object_lemmas(token))
+            if trig:
+                return Found(trig, token, text)
+    return None
+
+
+def phrasal(verb: Token) -> list[str]:
+    """'crack down', 'call on', 'pull out' before the bare lemma."""
+    lemma = verb.lemma_.lower()
+    extra = [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "prep") and c.i > verb.i]
+    return extra + [lemma]
+
+
+def compound_forms(noun: Token) -> list[str]:
+    """'air strike' and 'drone attack' before 'strike' and 'attack'."""
+    lemma = noun.lemma_.lower()
+    compounds = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1]
+    return [f"{compounds[0]} {lemma}"] + [lemma] if compounds else [lemma]
+
+
+def object_lemmas(token: Token) -> set[str]:
+    """What the action is done to, for triggers that need a particular object ('closed the border')."""
+    words = set()
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "compound", "amod", "attr"):
+            words |= {child.lemma_.lower(), child.lower_}
+            words |= {c.lemma_.lower() for c in child.children if c.dep_ == "compound"}
+        if child.dep_ == "prep" and child.lower_ in ("of", "on", "to"):
+            for pobj in child.children:
+                words |= {pobj.lemma_.lower(), pobj.lower_}
+                words |= {c.lemma_.lower() for c in pobj.children if c.dep_ == "compound"}
+    if token.dep_ in ("dobj", "nsubjpass") and token.pos_ in NOUN_TAGS:
+        words.add(token.head.lemma_.lower())  # 'trade was suspended' seen from the noun side
+    return words
+
+
+def pick(candidates: list[Trigger], objects: set[str]) -> Trigger | None:
+    return next((t for t in candidates if t.fits(objects)), None)
+
+
+def verb_objects(found: list[Found]) -> set[int]:
+    """An event noun that is the object of a verb trigger of the same type is that verb's event
+    ('signed an agreement', 'attacked with a drone strike')."""
+    verbs = {f.token.i: f.trigger for f in found if f.trigger.pos == "verb"}
+    covered = set()
+    for f in found:
+        verb = verbs.get(f.token.head.i) if f.trigger.pos == "noun" else None
+        if verb and (verb.type == f.trigger.type or f.token.lemma_.lower() in verb.objects):
+            covered.add(f.token.i)  # 'suspended trade' is one SANCTION, not also a COOPERATE
+    return covered
+
+
+def code_trigger(doc_id, sent: Span, f: Found, index: ActorIndex, whens, places, published, gaz) -> list[Event]:
+    token, trig = f.token, f.trigger
+    if trig.pos == "verb":
+        source_heads, target_heads = verb_arguments(token)
+        inferred_source = False
+    else:
+        source_heads, target_heads, inferred_source = noun_arguments(token, f.text, index)
+    sources = [a for h in source_heads for a in actors_under(h, index)]
+    targets = [a for h in target_heads for a in actors_under(h, index)]
+    location = pick_place(token, places, trig.type)
+    sources = [resolve_bare(a, index, token, location) for a in sources]
+    targets = [resolve_bare(a, index, token, location) for a in targets]
+    if not targets and trig.type in VERBAL_TARGETS:
+        targets = content_actors(token, index, {a.actor_id for a in sources})
+    if not sources and trig.pos == "noun" and token.dep_ in ("dobj", "attr", "appos"):
+        sources = sentence_subject(sent, index, {a.actor_id for a in targets})
+    notes = ["source from the governing verb"] if inferred_source else []
+    if not targets and trig.type in PLACE_TARGETS and location and location.country:
+        if not sources or all(country_of(a.actor_id, gaz) != location.country for a in sources):
+            targets = [Arg(location.country, None, inferred=True)]
+            notes.append("target from place")
+    if not sources and not targets:
+        return []
+    if not trig.curated and not (sources and targets):
+        return []  # CAMEO-only verbs are too loose to code without both parties
+    when, precision = event_date(token, sent, whens, published)
+    if not whens and when:
+        notes.append(PUBLICATION_DATE)
+    status = status_of(token, sent, trig.pos == "noun")
+    events = []
+    for source, target in pairs(sources, targets, trig.type):
+        if source and target and source.actor_id == target.actor_id:
+            continue
+        events.append(make_event(doc_id, sent, f, source, target, status, when, precision, location, gaz, notes))
+    return events
+
+
+def pairs(sources: list[Arg], targets: list[Arg], event_type: str) -> list[tuple[Arg | None, Arg | None]]:
+    """One event per source and target; 'Pakistani and Afghan officials met' is a meeting of each with the
+    other when the action is mutual by nature."""
+    if not targets and len(sources) > 1 and event_type in MUTUAL:
+        return [(a, b) for a in sources for b in sources if a.actor_id != b.actor_id]
+    return [(s, t) for s in sources or [None] for t in targets or [None]]
+
+
+def content_actors(token: Token, index: ActorIndex, sources: set[str]) -> list[Arg]:
+    """A warning, demand or refusal with no addressee is aimed at the first other actor in what it says:
+    'warned that any initiative from Pakistan would be a hostile act' -> Pakistan."""
+    for child in token.children:
+        if child.dep_ in ("ccomp", "xcomp", "prep"):
+            for t in child.subtree:
+                mention = index.at(t)
+                if mention is not None and mention.actor_id not in sources and (mention.country or "." in
+                                                                                  mention.actor_id):
+                    return [Arg(mention.actor_id, mention, inferred=True)]
+    return []
+
+
+def sentence_subject(sent: Span, index: ActorIndex, targets: set[str]) -> list[Arg]:
+    """An event noun with no agent of its own ('the large-scale deportation of Afghan refugees') is most
+    likely the doing of the sentence's subject, if that is an actor: a weaker, inferred reading."""
+    for head in (t for t in sent if t.dep_ == "ROOT"):
+        for subject in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")):
+            found = [Arg(a.actor_id, a.mention, inferred=True) for a in actors_under(subject, index)
+                     if a.actor_id not in targets]
+            if found:
+                return found
+    return []
+
+
+def resolve_bare(arg: Arg, index: ActorIndex, token: Token, location: Location | None) -> Arg:
+    """'officials' with no country: the officials of the country the article last named in that sector,
+    else of the country where it happens ('police officers in Swat')."""
+    mention = arg.mention
+    if mention is None or mention.country or "." in arg.actor_id or ":" in arg.actor_id:
+        return arg
+    earlier = [m for m in index.mentions if m.sector == mention.sector and m.country and m.start < token.idx]
+    if earlier:
+        return Arg(f"{earlier[-1].country}.{mention.sector}", mention, inferred=True)
+    if location and location.country:
+        return Arg(f"{location.country}.{mention.sector}", mention, inferred=True)
+    return arg
+
+
+def country_of(actor_id: str, gaz) -> str | None:
+    actor = gaz.actor(actor_id)
+    role = actor.role_at(None)
+    return role.country if role else None
+
+
+def pick_place(token: Token, places: list[PlaceMention], event_type: str) -> Location | None:
+    """A place in the trigger's own phrase ('strikes in Khost'), else for physical events the nearest
+    place in the sentence."""
+    subtree = {t.i for t in token.subtree} if token.pos_ != "VERB" else {
+        t.i for c in token.children if c.dep_ in ("prep", "dobj", "advmod", "npadvmod") for t in c.subtree}
+    own = [p for p in places if p.token_start in subtree]
+    pool = own or (places if event_type in MATERIAL else [])
+    if not pool:
+        return None
+    best = min(pool, key=lambda p: (p.place.kind == "country", abs(p.token_start - token.i)))
+    place = best.place
+    return Location(token.doc.text[best.start:best.end], place.country, place.lat, place.lon)
+
+
+def event_date(token: Token, sent: Span, whens: list[When], published: str | None) -> tuple[str | None, str | None]:
+    """The time expression nearest the trigger in its sentence, else the publication date; an action in
+    the past perfect with no date of its own happened some time before, so its date is unknown."""
+    if whens:
+        offset = token.idx - sent.start_char
+        best = min(whens, key=lambda w: min(abs(w.start - offset), abs(w.end - offset)))
+        return best.iso, best.precision
+    if is_past_perfect(token):
+        return None, None
+    pub, precision = parse_published(published)
+    return (iso_at(pub, precision), precision) if pub else (None, None)
+
+
+def is_past_perfect(token: Token) -> bool:
+    verb = token if token.pos_ == "VERB" else token.head
+    return verb.tag_ == "VBN" and any(c.lower_ == "had" for c in verb.children if c.dep_ == "aux")
+
+
+def make_event(doc_id, sent: Span, f: Found, source: Arg | None, target: Arg | None, status, when, precision,
+               location, gaz, notes) -> Event:
+    trig, token = f.trigger, f.token
+    confidence = 0.8 if trig.curated else 0.6
+    confidence += 0.1 if source and target else -0.1
+    confidence -= 0.2 * sum(1 for a in (source, target) if a and a.inferred) + (0.1 if notes else 0)
+    text = sent.text.rstrip()
+    event_id = short_hash(doc_id, str(sent.start_char), str(token.idx), trig.type,
+                          source.actor_id if source else "", target.actor_id if target else "")
+    return Event(
+        event_id=event_id, doc_id=doc_id, evidence=text, start=sent.start_char, end=sent.start_char + len(text),
+        source=source.actor_id if source else None, target=target.actor_id if target else None,
+        type=trig.type, mode=trig.mode, context=list(trig.context), quad=quad(trig.type),
+        intensity=intensity(trig.type, trig.mode), status=status, date=when, location=location,
+        confidence=round(max(0.1, min(confidence, 0.99)), 2),
+        source_code=code_at(source, when, gaz), target_code=code_at(target, when, gaz),
+        trigger=token.text, trigger_start=token.idx, trigger_end=token.idx + len(token.text),
+        date_precision=precision, notes=list(notes))
+
+
+def code_at(arg: Arg | None, when: str | None, gaz) -> str | None:
+    """The actor's code at the event's date: the Taliban of 1996 are REB, of 2025 GOV."""
+    if arg is None:
+        return None
+    if arg.actor_id in gaz.actors or "." in arg.actor_id or arg.actor_id in gaz.countries:
+        role = gaz.actor(arg.actor_id).role_at(when)
+        if role:
+            return role.code
+    return arg.mention.code if arg.mention else None
+
+
+def unique(events: list[Event]) -> list[Event]:
+    """One event per sentence, type and actor pair: the most confident reading."""
+    best: dict[tuple, Event] = {}
+    for e in events:
+        key = (e.trigger_start, e.type, e.source, e.target)
+        if key not in best or e.confidence > best[key].confidence:
+            best[key] = e
+    return sorted(best.values(), key=lambda e: (e.start, e.trigger_start))
+
+
+def link_repeats(events: list[Event]) -> None:
+    """A later sentence restating an event (a summary, a pull-quote) points to its first mention."""
+    first: dict[tuple, list[Event]] = {}
+    for e in events:
+        key = (e.type, e.source, e.target, e.status in FACTUAL or e.status)
+        earlier = next((x for x in first.get(key, []) if x.start != e.start and dates_agree(x, e)), None)
+        if earlier:
+            e.repeat_of = earlier.event_id
+        else:
+            first.setdefault(key, []).append(e)
+
+
+def dates_agree(a: Event, b: Event) -> bool:
+    """Same or nested dates; a date that only echoes the publication date agrees with any."""
+    if PUBLICATION_DATE in a.notes or PUBLICATION_DATE in b.notes or not a.date or not b.date:
+        return True
+    return a.date.startswith(b.date) or b.date.startswith(a.date)

@@ -1,0 +1,100 @@
+"""Did it happen? asserted, reported, planned, hypothetical or negated, from the words around a trigger."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+REPORTING = {"say", "tell", "claim", "report", "state", "add", "allege", "insist", "argue", "believe", "suggest",
+             "note", "confirm", "announce", "assert", "contend", "maintain", "write", "explain", "accuse", "warn",
+             "deny", "acknowledge", "admit", "indicate", "quote", "think", "fear", "predict", "estimate", "show"}
+REPORTED_ADVERBS = {"reportedly", "allegedly", "purportedly", "apparently", "supposedly"}
+PLANNING = {"plan", "prepare", "set", "expect", "intend", "aim", "decide", "schedule", "vow", "pledge", "promise",
+            "want", "seek", "consider", "propose", "agree", "hope", "try", "threaten", "mull", "weigh", "offer",
+            "poise", "due", "likely", "ready", "announce"}
+FAILING = {"fail", "refuse", "decline", "avoid", "stop", "cease", "halt", "deny", "reject"}
+HYPOTHETICAL_MODALS = {"would", "could", "might", "may", "should", "must"}
+FUTURE_MODALS = {"will", "shall", "'ll"}
+NEGATIONS = {"not", "never", "n't", "no"}
+PLANNED_ADJECTIVES = {"planned", "proposed", "upcoming", "expected", "possible", "potential", "future",
+                      "prospective", "scheduled"}
+
+
+def status_of(trigger: Token, sentence: Span, is_noun: bool) -> str:
+    """Negated, hypothetical, planned or reported beat asserted, in that order, looking up the clause chain
+    from the trigger: 'did not attack', 'if Pakistan attacks', 'plans to host', 'officials said X attacked'."""
+    chain = clause_chain(trigger)
+    if negated(trigger, chain, is_noun):
+        return "negated"
+    if hypothetical(chain):
+        return "hypothetical"
+    if planned(trigger, chain, is_noun):
+        return "planned"
+    if reported(sentence, chain):
+        return "reported"
+    return "asserted"
+
+
+def clause_chain(trigger: Token) -> list[Token]:
+    """The trigger, the verb it belongs to if it is a noun, and the verbs above it up to the root."""
+    chain, token = [trigger], trigger
+    while token.head.i != token.i and len(chain) < 8:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _aux(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod")}
+
+
+def negated(trigger: Token, chain: list[Token], is_noun: bool) -> bool:
+    if is_noun:
+        if any(c.lower_ in ("no", "without") or c.dep_ == "neg" for c in trigger.children):
+            return True
+        if trigger.head.lower_ == "without":
+            return True
+        governing = next((t for t in chain[1:] if t.pos_ in ("VERB", "AUX")), None)
+        return governing is not None and bool(_aux(governing) & NEGATIONS) and governing.lemma_ not in FAILING
+    if _aux(trigger) & NEGATIONS:
+        return True
+    return trigger.dep_ == "xcomp" and trigger.head.lemma_ in FAILING
+
+
+def hypothetical(chain: list[Token]) -> bool:
+    for token in chain:
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in token.children):
+            return True
+        if token.pos_ in ("VERB", "AUX") and _aux(token) & HYPOTHETICAL_MODALS:
+            return True
+        if token.dep_ in ("ccomp", "xcomp") and token.head.lemma_ in ("threaten", "warn"):
+            return True
+        if token.dep_ in ("ccomp", "advcl", "relcl", "ROOT"):
+            break  # a condition or modal above the trigger's own clause does not reach it
+    return False
+
+
+def planned(trigger: Token, chain: list[Token], is_noun: bool) -> bool:
+    if is_noun and any(c.lower_ in PLANNED_ADJECTIVES for c in trigger.children):
+        return True
+    for token in chain:
+        if token.pos_ in ("VERB", "AUX") and _aux(token) & FUTURE_MODALS:
+            return True
+        if token.dep_ == "xcomp" and token.head.lemma_ in PLANNING:
+            return True
+        if token.lemma_ in PLANNING and token.i != trigger.i and token.pos_ in ("VERB", "ADJ") and is_noun \
+                and trigger in token.subtree:
+            return True
+        if token.dep_ in ("ccomp", "advcl", "relcl", "ROOT"):
+            break
+    return False
+
+
+def reported(sentence: Span, chain: list[Token]) -> bool:
+    if any(t.lower_ in REPORTED_ADVERBS for t in sentence):
+        return True
+    text = sentence.text.lower()
+    if "according to" in text or "reports suggest" in text or "it is reported" in text:
+        return True
+    for token in chain[1:]:
+        if token.lemma_ in REPORTING and token.pos_ == "VERB":
+            return True
+    return False

@@ -1,0 +1,112 @@
+"""The event coder on realistic news sentences: every PLOVER type, and the constructions that break
+simpler coders (passive voice, coordination, nominal events, negation, hypotheticals, reported speech)."""
+import pytest
+
+from newsgraph.actors import find_mentions
+from newsgraph.events import find_events
+from newsgraph.nlp import load_model
+
+PUBLISHED = "2025-10-21"  # a Tuesday
+
+
+def code(text: str, published: str = PUBLISHED) -> set[tuple]:
+    sdoc = load_model()(text)
+    events = find_events("t", sdoc, find_mentions("t", sdoc, published), published)
+    for e in events:
+        assert text[e.start:e.end] == e.evidence  # provenance: the evidence is the text at its offsets
+    return {(e.type, e.source, e.target, e.status) for e in events}
+
+
+def event(text: str, published: str = PUBLISHED):
+    sdoc = load_model()(text)
+    return find_events("t", sdoc, find_mentions("t", sdoc, published), published)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pakistan and Afghanistan signed an agreement to reopen the Torkham crossing on Monday.",
+     ("AGREE", "PAK", "AFG", "asserted")),
+    ("Pakistani officials and Taliban representatives met in Doha on Sunday.",
+     ("CONSULT", "PAK.GOV", "AFG.TALIBAN", "asserted")),
+    ("Qatar praised both sides for their restraint.", ("SUPPORT", "QAT", None, "asserted")),
+    ("Pakistan reopened the Chaman crossing after a week.", ("CONCEDE", "PAK", None, "asserted")),
+    ("Pakistan is set to host an office for the Afghan opposition in Islamabad.",
+     ("COOPERATE", "PAK", "AFG.OPP", "planned")),
+    ("China will provide humanitarian aid to Afghanistan.", ("AID", "CHN", "AFG", "planned")),
+    ("The TTP released two abducted soldiers on Tuesday.", ("RETREAT", "PAK.TTP", "MIL", "asserted")),
+    ("Pakistan and China urged the Taliban to act against the TTP.",
+     ("REQUEST", "CHN", "AFG.TALIBAN", "asserted")),
+    ("Islamabad accused Kabul of sheltering TTP militants.", ("ACCUSE", "PAK.GOV", "AFG.GOV", "asserted")),
+    ("The Taliban refused to take responsibility for the TTP.", ("REJECT", "AFG.TALIBAN", "PAK.TTP", "asserted")),
+    ("The Taliban warned that any anti-Taliban initiative from Pakistan would be treated as a hostile act.",
+     ("THREATEN", "AFG.TALIBAN", "PAK", "asserted")),
+    ("Thousands of traders protested in Peshawar against the closure of the border.",
+     ("PROTEST", "PAK.BUS", None, "asserted")),
+    ("Islamabad suspended trade with Kabul after the attack.", ("SANCTION", "PAK.GOV", "AFG.GOV", "asserted")),
+    ("Pakistan deployed additional troops along the Durand Line.", ("MOBILIZE", "PAK", "MIL", "asserted")),
+    ("Police arrested 40 TTP suspects in Swat.", ("COERCE", "PAK.COP", "PAK.TTP", "asserted")),
+    ("Pakistani jets bombed TTP hideouts in Paktika and Khost, killing 12 militants.",
+     ("ASSAULT", "PAK", "PAK.TTP", "asserted")),
+])
+def test_every_plover_type(text, expected):
+    assert expected in code(text)
+
+
+def test_passive_voice_with_by_agent():
+    assert ("ASSAULT", "PAK.MIL", "AFG.MIL", "asserted") in code(
+        "Afghan forces were attacked by Pakistani troops near Spin Boldak.")
+    assert ("COERCE", "PAK.GOV", "AFG.REF", "asserted") in code(
+        "Afghan refugees were deported by Pakistani authorities.")
+
+
+def test_coordination_gives_one_event_per_actor_pair():
+    found = code("Defence Minister Khawaja Asif and ISI chief Lt Gen Nadeem Anjum visited Kabul in February 2023.",
+                 "2023-02-23")
+    assert {("CONSULT", "PER:khawaja-asif", "AFG.GOV", "asserted"),
+            ("CONSULT", "PAK.ISI", "AFG.GOV", "asserted")} <= found
+
+
+def test_nominal_event_takes_its_agent_from_the_verb():
+    [deportation] = [e for e in event("Pakistan has begun the large-scale deportation of Afghan refugees.")
+                     if e.type == "COERCE"]
+    assert (deportation.source, deportation.target, deportation.mode) == ("PAK", "AFG.REF", "deport")
+
+
+def test_negation_and_hypotheticals():
+    assert ("ASSAULT", "AFG.TALIBAN", "PAK", "negated") in code("The Taliban did not attack Pakistani posts.")
+    assert ("SANCTION", "PAK", None, "hypothetical") in code(
+        "Pakistan could close the Torkham crossing if the attacks continue.")
+
+
+def test_reported_speech():
+    assert ("COERCE", "AFG.TALIBAN", "PAK.MED", "reported") in code(
+        "Officials said the Taliban had detained three Pakistani journalists in Kabul.")
+    assert ("ASSAULT", "PAK", "AFG", "reported") in code("Pakistan reportedly carried out drone strikes in Paktika.")
+
+
+def test_several_events_in_one_sentence():
+    found = code("Islamabad accused Kabul of sheltering TTP militants.")
+    assert ("ACCUSE", "PAK.GOV", "AFG.GOV", "asserted") in found
+    assert ("AID", "AFG.GOV", "PAK.TTP", "reported") in found
+
+
+def test_mode_intensity_place_and_date():
+    [strike] = [e for e in event("Pakistani jets carried out airstrikes in Khost province on Sunday.")
+                if e.type == "ASSAULT"]
+    assert strike.mode == "aerial" and strike.intensity == -10.0 and strike.quad == "material_conflict"
+    assert strike.date == "2025-10-19" and strike.date_precision == "day"  # the Sunday before publication
+    assert strike.location.name == "Khost" and strike.location.country == "AFG" and strike.location.lat
+    assert strike.target == "AFG"  # strikes by Pakistan in an Afghan province hit Afghanistan
+
+
+def test_role_follows_the_event_date_not_the_article_date():
+    [fight] = [e for e in event("Ahmad Shah Massoud fought the Taliban in the 1990s.") if e.type == "ASSAULT"]
+    assert fight.date == "1990" and fight.date_precision == "decade"
+    assert fight.target_code == "AFGREBTAL"  # insurgents then, although the article is from 2025
+
+
+def test_restatements_link_to_the_first_mention():
+    events = event("Pakistan closed the Torkham crossing on Sunday. Traders said the closure hurt them. "
+                   "Pakistan closed the Torkham crossing, officials confirmed.")
+    closures = [e for e in events if e.type == "SANCTION" and e.source == "PAK"]
+    assert len(closures) == 2 and closures[0].repeat_of is None
+    assert closures[1].repeat_of == closures[0].event_id  # the later sentence restates the first

@@ -1,0 +1,46 @@
+"""Events the coder finds in the seed articles, read through the real pipeline and store."""
+import pytest
+
+from newsgraph.store import Store
+
+
+@pytest.fixture(scope="module")
+def seed_events(dev_db):
+    with Store(dev_db, read_only=True) as store:
+        docs, events = store.documents(), store.events()
+    names = {row.doc_id: row.source.split("/")[-1][:3] for row in docs.itertuples()}
+    events = events.assign(seed=events.doc_id.map(names))
+    return events[events.seed.str.fullmatch(r"00\d")]
+
+
+def find(events, seed, **fields):
+    rows = events[events.seed == seed]
+    for name, value in fields.items():
+        rows = rows[rows[name] == value]
+    return rows
+
+
+def test_pakistani_airstrikes_in_afghanistan(seed_events):
+    strikes = find(seed_events, "000", type="ASSAULT", mode="aerial", source="PAK", target="AFG")
+    assert len(strikes) and strikes.iloc[0].evidence.startswith("Pakistan has been conducting airstrikes")
+
+
+def test_deportation_of_afghan_refugees_since_2023(seed_events):
+    [deport] = find(seed_events, "000", type="COERCE", mode="deport", source="PAK", target="AFG.REF").itertuples()
+    assert deport.date == "2023" and deport.quad == "material_conflict"
+
+
+def test_taliban_warning_to_pakistan(seed_events):
+    warning = find(seed_events, "000", type="THREATEN", source="AFG.TALIBAN", target="PAK")
+    assert len(warning) and "anti-Taliban initiatives" in warning.iloc[0].evidence
+
+
+def test_defence_minister_visit_to_kabul(seed_events):
+    visit = find(seed_events, "002", type="CONSULT", mode="visit", source="PER:khawaja-asif")
+    assert len(visit) and "visit of Khawaja Muhammad Asif" in visit.iloc[0].evidence
+
+
+def test_kidnapping_of_police_officers_in_swat(seed_events):
+    [kidnap] = find(seed_events, "003", type="ASSAULT", mode="abduct", target="PAK.COP").itertuples()
+    assert "kidnapped four police officers in Swat" in kidnap.evidence
+    assert kidnap.location and '"Swat"' in kidnap.location
