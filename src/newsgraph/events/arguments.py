@@ -23,8 +23,7 @@ OBJECTIVE_NOUNS = {"deportation", "expulsion", "repatriation", "arrest", "detent
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "hold", "begin", "start", "resume", "continue",
                "intensify", "step", "escalate", "order", "announce", "undertake", "make", "pay", "engage", "wage",
                "reach", "enter", "join", "open", "impose", "issue", "deliver", "send", "offer", "extend", "give",
-               "host", "lead", "sign", "seek", "have", "hold", "keep", "renew", "agree", "accept", "announce",
-               "restart", "conclude", "finish", "complete", "end", "plan", "propose", "attend", "kick"}
+               "host", "lead", "sign", "seek", "have", "keep", "renew", "agree", "accept", "restart", "conclude", "finish", "complete", "end", "plan", "propose", "attend", "kick"}
 WALK_DEPS = {"poss", "compound", "amod", "det", "prep", "pobj", "appos", "nmod", "npadvmod", "case"}
 
 
@@ -214,8 +213,8 @@ def noun_arguments(noun: Token, lemma: str, index: ActorIndex) -> tuple[list[Tok
     sources += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
                 and (index.at(c) is not None or index.state_word(c))]
     sources += by_agent(noun)
-    targets = prepositional(noun, TARGET_PREPS | {"between"} - {"with"})
-    between = [t for t in prepositional(noun, {"between"})]
+    targets = prepositional(noun, TARGET_PREPS - {"with"})  # 'with' comes last: 'talks with X' is the partner
+    between = prepositional(noun, {"between"})
     if between and not sources:
         first = between[0]
         return [first], list(first.conjuncts) or targets, False
