@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from newsgraph.actors.gazetteer import SECTOR_NAMES
+from newsgraph.actors.gazetteer import SECTOR_NAMES, load_gazetteer
+from newsgraph.events.plover import TYPES
 
 
 @dataclass
@@ -107,8 +108,6 @@ EVENT_LEVELS = ("quad", "type", "type+actors")
 
 def code_country(code) -> str:
     """The country part of a CAMEO-style code ('PAKMIL' -> PAK, 'IGOUNHCR' -> IGO); '' when it has none."""
-    from newsgraph.actors import load_gazetteer
-
     head = _text(code)[:3]
     return head if head in load_gazetteer().countries or head == "IGO" else ""
 
@@ -123,22 +122,14 @@ def _squash(text: str) -> str:
 
 
 def _fits(level: str, gold, found) -> bool:
-    from newsgraph.events.plover import quad
-
     if level == "quad":
-        return quad(gold.type) == found.quad if gold.type in _types() else False
+        return gold.type in TYPES and TYPES[gold.type][0] == found.quad
     if gold.type != found.type:
         return False
     if level == "type":
         return True
     return (_text(gold.source_country) == code_country(found.source_code)
             and _text(gold.target_country) == code_country(found.target_code))
-
-
-def _types():
-    from newsgraph.events.plover import TYPES
-
-    return TYPES
 
 
 def match_events(documents: pd.DataFrame, events: pd.DataFrame, gold: pd.DataFrame, level: str) -> list[tuple]:
