@@ -175,8 +175,9 @@ def event_differences(documents, events, gold) -> tuple[list, list]:
     pairs = match_events(documents, events, gold, "type")
     matched_found = {f.event_id for _, f in pairs}
     found = keyed(events, documents, set(gold.document))
+    matched_gold = {g.Index for g, _ in pairs}
     missing = [(g.document, g.type, g.source, g.target, g.evidence) for g in gold.itertuples()
-               if not any(g is pg for pg, _ in pairs)]
+               if g.Index not in matched_gold]
     extra = [(f.document, f.type, f.source, f.target, f.trigger, f.evidence[:90]) for f in found.itertuples()
              if f.event_id not in matched_found]
     return missing, extra

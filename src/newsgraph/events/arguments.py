@@ -18,7 +18,7 @@ TARGET_PREPS = {"on", "against", "with", "to", "into", "at", "toward", "towards"
 OBJECTIVE_NOUNS = {"deportation", "expulsion", "repatriation", "arrest", "detention", "killing", "kidnapping",
                    "abduction", "release", "assassination", "recognition", "condemnation", "criticism",
                    "bombing", "shelling", "bombardment", "invasion", "withdrawal", "support", "closure",
-                   "suspension", "eviction", "removal"}
+                   "suspension", "eviction", "removal", "takeover", "overthrow", "capture", "seizure"}
 # Words that hand their subject to the event noun they govern: 'Pakistan launched airstrikes'.
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "hold", "begin", "start", "resume", "continue",
                "intensify", "step", "escalate", "order", "announce", "undertake", "make", "pay", "engage", "wage",
@@ -98,9 +98,24 @@ def actors_under(head: Token, index: ActorIndex, depth: int = 3) -> list[Arg]:
         return [pronoun]
     found: list[Arg] = []
     for token in [head, *head.conjuncts]:
-        arg = _actor_at_or_below(token, index, depth)
-        if arg and arg.actor_id not in {a.actor_id for a in found}:
-            found.append(arg)
+        for arg in [_actor_at_or_below(token, index, depth), *_coordinated_modifiers(token, index)]:
+            if arg and arg.actor_id not in {a.actor_id for a in found}:
+                found.append(arg)
+    return found
+
+
+def _coordinated_modifiers(token: Token, index: ActorIndex) -> list[Arg]:
+    """'Pakistani and Afghan officials': the second state word shares the head noun, so it names Afghan
+    officials, not just Afghanistan."""
+    own = index.at(token)
+    sector = own.sector if own is not None and own.country else None
+    found = []
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "nmod"):
+            for conj in child.conjuncts:
+                state = index.state_word(conj) if index.at(conj) is None or index.at(conj) is own else None
+                if state:
+                    found.append(Arg(f"{state}.{sector}" if sector else state, None))
     return found
 
 

@@ -28,6 +28,21 @@ FACTUAL = {"asserted", "reported"}
 MUTUAL = {"CONSULT", "AGREE", "COOPERATE", "RETREAT", "ASSAULT"}
 VERBAL_TARGETS = {"THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT"}
 NOUN_TAGS = {"NOUN", "PROPN"}
+# Commentators and reporters tell of events; they are rarely a party to them.
+BYSTANDER_SECTORS = {"MED", "ANL", "EDU"}
+CONTEXT_REACH = 3  # sentences back to look for the other party
+# Acts that two parties do with each other: a meeting of Pakistan with Afghanistan is also one of
+# Afghanistan with Pakistan, and each side is coded as a source.
+RECIPROCAL = {"talk", "talks", "negotiation", "negotiate", "meet", "meeting", "discuss", "discussion", "dialogue",
+              "consultation", "agreement", "deal", "accord", "ceasefire", "cease-fire", "truce", "clash",
+              "firefight", "fighting", "exchange", "trade"}
+# 'the two sides', 'both countries': the pair the article has been writing about.
+PAIR_WORDS = {"side", "country", "neighbour", "neighbor", "government", "delegation", "party", "capital"}
+REPORTING = {"say", "tell", "report", "claim", "announce", "state", "add", "confirm", "allege", "note"}
+MEDIATING = {"mediate", "broker", "facilitate", "host", "sponsor"}
+PLACE_NOUNS = {"capital", "city", "province", "soil", "territory", "border", "side", "region", "district"}
+# 'took power', 'seized control': done to the government of the country.
+POWER_OBJECTS = {"power", "control"}
 
 
 @dataclass
@@ -145,16 +160,31 @@ def code_trigger(doc_id, sent: Span, f: Found, index: ActorIndex, whens, places,
         if not sources or all(country_of(a.actor_id, gaz) != location.country for a in sources):
             targets = [Arg(location.country, None, inferred=True)]
             notes.append("target from place")
+    reciprocal = is_reciprocal(f)
+    if not sources and not targets and (reciprocal or trig.type in MUTUAL) and names_both_sides(token, sent):
+        sources = context_pair(token, index)
+        notes.append("both sides from context")
+    if sources and not targets and trig.type == "COERCE" and trig.objects & POWER_OBJECTS:
+        targets = [Arg(f"{country}.GOV", None, inferred=True) for country in
+                   {party_key(a)[0] for a in sources} if country]
     if not sources and not targets:
         return []
     if not trig.curated and not (sources and targets):
         return []  # CAMEO-only verbs are too loose to code without both parties
+    if bool(sources) != bool(targets):  # every PLOVER type has two sides, even when one goes unsaid
+        other = context_party(token, index, sources or targets, foreign="target from place" in notes)
+        if other:
+            sources, targets = (sources, other) if sources else (other, targets)
+            notes.append("other party from context")
     when, precision = event_date(token, sent, whens, published)
     if not whens and when:
         notes.append(PUBLICATION_DATE)
     status = status_of(token, sent, trig.pos == "noun")
     events = []
-    for source, target in pairs(sources, targets, trig.type):
+    pairs_found = pairs(sources, targets, trig.type)
+    if reciprocal:
+        pairs_found += [(t, s) for s, t in pairs_found if s and t and (t, s) not in pairs_found]
+    for source, target in pairs_found:
         if source and target and source.actor_id == target.actor_id:
             continue
         events.append(make_event(doc_id, sent, f, source, target, status, when, precision, location, gaz, notes))
@@ -192,6 +222,83 @@ def sentence_subject(sent: Span, index: ActorIndex, targets: set[str]) -> list[A
             if found:
                 return found
     return []
+
+
+def is_reciprocal(f: Found) -> bool:
+    lemma = f.token.lemma_.lower()
+    return lemma in RECIPROCAL and (f.trigger.type != "ACCUSE" or lemma == "trade") and (
+        f.trigger.type in MUTUAL or lemma == "trade")
+
+
+def names_both_sides(token: Token, sent: Span) -> bool:
+    """'the two sides discussed', 'officials from both countries met'."""
+    return any(t.lemma_.lower() in PAIR_WORDS and any(c.lower_ in ("both", "two") for c in t.children)
+               for t in sent)
+
+
+def context_pair(token: Token, index: ActorIndex) -> list[Arg]:
+    """The two parties nearest before (or in) the sentence, of different institutions."""
+    pair: list[Arg] = []
+    for offset in range(0, -CONTEXT_REACH - 1, -1):
+        sent = index.sentence(token, offset)
+        if sent is None:
+            break
+        inside = [m for m in index.mentions if sent.start_char <= m.start < sent.end_char]
+        for m in reversed(inside):
+            arg = Arg(m.actor_id, m, inferred=True)
+            if m.country and m.sector not in BYSTANDER_SECTORS and party_key(arg) not in map(party_key, pair):
+                pair.append(arg)
+                if len(pair) == 2:
+                    return pair
+    return []
+
+
+def context_party(token: Token, index: ActorIndex, known: list[Arg], foreign: bool) -> list[Arg]:
+    """The other side of an event the sentence names only one party of: 'the TTP refused to budge' is a
+    refusal of whoever the article was just talking about. The nearest actor of another institution in
+    this sentence, else in the few sentences before; an inferred, weaker reading. A place standing in for
+    the target ('strikes in Khost') asks for a party from another country."""
+    taken = {party_key(a) for a in known}
+    countries = {key[0] for key in taken}
+    for offset in range(0, -CONTEXT_REACH - 1, -1):
+        sent = index.sentence(token, offset)
+        if sent is None:
+            break
+        inside = [m for m in index.mentions if sent.start_char <= m.start < sent.end_char]
+        order = sorted(inside, key=lambda m: abs(m.start - token.idx)) if offset == 0 else reversed(inside)
+        for m in order:
+            if offset == 0 and not could_be_party(m, token, index):
+                continue
+            if (m.country and m.sector not in BYSTANDER_SECTORS and party_key(Arg(m.actor_id, m)) not in taken
+                    and not (foreign and m.country in countries)):
+                return [Arg(m.actor_id, m, inferred=True)]
+    return []
+
+
+def could_be_party(mention: Mention, trigger: Token, index: ActorIndex) -> bool:
+    """Not the one who reports the event ('Taliban officials said civilians were killed'), nor a
+    mediator ('talks mediated by Qatar'), nor a place ('in the Qatari capital')."""
+    span = trigger.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    head = root.head
+    if root.dep_ == "nsubj" and head.lemma_ in REPORTING and head.i != trigger.i:
+        return False
+    if root.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_ in MEDIATING:
+        return False
+    if root.dep_ in ("amod", "compound") and head.lemma_ in PLACE_NOUNS:
+        return False
+    return not (root.dep_ == "pobj" and head.lower_ in ("in", "at", "near", "inside"))
+
+
+def party_key(arg: Arg) -> tuple:
+    """Which institution an argument stands for: Pakistan's army and 'Pakistani troops' are one party, and
+    a country named as an actor is its government."""
+    if arg.mention is not None and arg.mention.country:
+        return arg.mention.country, arg.mention.sector or "GOV"
+    country, _, sector = arg.actor_id.partition(".")
+    return country, sector or "GOV"
 
 
 def resolve_bare(arg: Arg, index: ActorIndex, token: Token, location: Location | None) -> Arg:
