@@ -31,6 +31,7 @@ eval: $(STAMP)
 	rm -rf .eval && $(BIN)/newsgraph build src/newsgraph/data/demo $(SHARED)/corpus/seeds --db .eval/dev.duckdb --quiet
 	$(BIN)/newsgraph eval actors gold/actors.tsv --db .eval/dev.duckdb --show 0
 	$(BIN)/newsgraph eval events gold/events.tsv --db .eval/dev.duckdb --show 0
+	$(BIN)/newsgraph eval claims gold/claims.tsv --db .eval/dev.duckdb --show 0
 
 clean:
 	rm -rf demo-output .pytest_cache .eval

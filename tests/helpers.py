@@ -62,3 +62,14 @@ def warc(records, compress=False) -> bytes:
         record = writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode()), http_headers=headers)
         writer.write_record(record)
     return out.getvalue()
+
+
+def seed_rows(db, table: str):
+    """The rows of `table` ('events', 'claims') from the seed articles, with a `seed` column ('000'...)."""
+    from newsgraph.store import Store
+
+    with Store(db, read_only=True) as store:
+        docs, frame = store.documents(), getattr(store, table)()
+    names = {row.doc_id: row.source.split("/")[-1][:3] for row in docs.itertuples()}
+    frame = frame.assign(seed=frame.doc_id.map(names))
+    return frame[frame.seed.str.fullmatch(r"00\d")]

@@ -81,3 +81,18 @@ def test_eval_events_prints_three_levels(dev_db):
     for level in ("quad", "type", "type+actors"):
         assert level in result.stdout
     assert "status accuracy" in result.stdout and "date (exact) accuracy" in result.stdout
+
+
+def test_claims_command_filters_by_speaker_and_subject(dev_db):
+    result = run_cli("claims", "--db", dev_db, "--speaker", "PER:tahir-khan")
+    assert "Tahir Khan" in result.stdout and "the Pakistani army will thank the Afghan Taliban" in result.stdout
+    lines = [json.loads(line) for line in run_cli("claims", "--db", dev_db, "--about", "PAK.TTP", "--json").stdout
+             .splitlines()]
+    assert lines and all("PAK.TTP" in c["about"] for c in lines)
+    assert all(c["end"] > c["start"] and c["content"] for c in lines)
+
+
+def test_eval_claims_prints_overlap_exact_and_speaker(dev_db):
+    result = run_cli("eval", "claims", ROOT / "gold" / "claims.tsv", "--db", dev_db, "--show", "2")
+    assert "content overlap" in result.stdout and "exact span" in result.stdout
+    assert "speaker accuracy" in result.stdout

@@ -268,9 +268,7 @@ def events(db, actor, event_type, since, status, show_repeats, as_json):
     if frame.empty:
         fail(f"no events in {db}: build some documents first")
     if actor:
-        ids = actor_ids(store, actor)
-        if not ids:
-            fail(f"no actor called {actor!r} in {db}; 'newsgraph actors' lists them")
+        ids = known_actor(store, actor, db)
         frame = frame[frame.source.isin(ids) | frame.target.isin(ids)]
     if event_type:
         frame = frame[frame.type == event_type.upper()]
@@ -282,11 +280,7 @@ def events(db, actor, event_type, since, status, show_repeats, as_json):
         frame = frame[frame.repeat_of.isna()]
     frame = frame.sort_values(["date", "doc_id", "start"], na_position="last")
     if as_json:
-        from newsgraph.store.export import records
-        from newsgraph.store.schema import EXPORT_TABLES
-
-        for row in records(frame, EXPORT_TABLES["events"]):
-            click.echo(json.dumps(row, ensure_ascii=False))
+        print_json(frame, "events")
         return
     titles = store.documents().set_index("doc_id").title.to_dict()
     for row in frame.itertuples():
@@ -297,6 +291,52 @@ def events(db, actor, event_type, since, status, show_repeats, as_json):
         console.print(f"    “{row.evidence}”", highlight=False, soft_wrap=True)
         console.print(f"    {row.doc_id} {cell(titles.get(row.doc_id))[:80]}", style="dim", highlight=False)
     console.print(f"{len(frame)} events", highlight=False)
+
+
+@cli.command()
+@db_option
+@click.option("--speaker", help="Who said it: an actor id, name or alias, or a country code (PAK).")
+@click.option("--about", help="Whom it is about: an actor id, name or alias, or a country code.")
+@click.option("--direct", "only_direct", is_flag=True, help="Only direct quotations.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a listing.")
+def claims(db, speaker, about, only_direct, as_json):
+    """Who said what: attributed statements with their speaker, cue and exact content."""
+    store = open_store(db)
+    frame = store.claims()
+    if frame.empty:
+        fail(f"no claims in {db}: build some documents first")
+    if speaker:
+        frame = frame[frame.speaker_actor.isin(known_actor(store, speaker, db))]
+    if about:
+        ids = known_actor(store, about, db)
+        frame = frame[frame.about.apply(lambda a: bool(set(a) & ids) if a is not None else False)]
+    if only_direct:
+        frame = frame[frame.direct]
+    if as_json:
+        print_json(frame, "claims")
+        return
+    titles = store.documents().set_index("doc_id").title.to_dict()
+    for row in frame.itertuples():
+        marks = ("“", "”") if row.direct else ("", "")
+        console.print(f"[bold]{row.speaker}[/] ({cell(row.speaker_actor) or 'unnamed'}) {row.cue}: "
+                      f"{marks[0]}{row.content}{marks[1]}", highlight=False, soft_wrap=True)
+        console.print(f"    {row.doc_id} {cell(titles.get(row.doc_id))[:80]}", style="dim", highlight=False)
+    console.print(f"{len(frame)} claims", highlight=False)
+
+
+def known_actor(store: Store, name: str, db: str) -> set[str]:
+    ids = actor_ids(store, name)
+    if not ids:
+        fail(f"no actor called {name!r} in {db}; 'newsgraph actors' lists them")
+    return ids
+
+
+def print_json(frame, table: str) -> None:
+    from newsgraph.store.export import records
+    from newsgraph.store.schema import EXPORT_TABLES
+
+    for row in records(frame, EXPORT_TABLES[table]):
+        click.echo(json.dumps(row, ensure_ascii=False))
 
 
 @cli.command()
@@ -341,7 +381,8 @@ def print_scores(title: str, scores) -> None:
     table = Table(title=title)
     add_columns(table, ["level", "gold", "found", "correct", "precision", "recall", "F1"])
     for s in scores:
-        table.add_row(s.name, str(s.gold), str(s.predicted), str(s.correct), f"{s.precision:.3f}",
+        correct = f"{s.correct:.1f}" if isinstance(s.correct, float) else str(s.correct)
+        table.add_row(s.name, str(s.gold), str(s.predicted), correct, f"{s.precision:.3f}",
                       f"{s.recall:.3f}", f"{s.f1:.3f}")
     console.print(table)
 
@@ -390,6 +431,28 @@ def eval_events(gold, db, show):
     missing, extra = event_differences(documents, events, gold_rows)
     print_differences("missing", missing, show)
     print_differences("extra", extra, show)
+
+
+@eval_group.command(name="claims")
+@click.argument("gold", default="gold/claims.tsv", type=click.Path(exists=True, dir_okay=False))
+@db_option
+@click.option("--show", default=20, show_default=True, help="How many missing, extra and mis-attributed claims to list.")
+def eval_claims(gold, db, show):
+    """Claims: content-overlap precision, recall and F1 (partial credit per word), exact-span F1, and
+    speaker accuracy on the gold claims found."""
+    from newsgraph.analysis.evaluate import CLAIM_GOLD, claim_differences, evaluate_claims
+
+    gold_rows, store, documents = gold_and_store(gold, db, CLAIM_GOLD)
+    found = store.claims()
+    scores, accuracy = evaluate_claims(documents, found, gold_rows)
+    print_scores(f"Claims: {gold_rows.document.nunique()} documents, {len(gold_rows)} gold claims", scores)
+    for name, (right, total) in accuracy.items():
+        console.print(f"{name} accuracy on matched claims: {right}/{total} = {right / total if total else 0:.3f}",
+                      highlight=False)
+    missing, extra, wrong = claim_differences(documents, found, gold_rows)
+    print_differences("missing", missing, show)
+    print_differences("extra", extra, show)
+    print_differences("wrong speaker", wrong, show)
 
 
 @cli.command()

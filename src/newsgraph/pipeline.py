@@ -48,13 +48,16 @@ def process(item: RawItem) -> Document:
 
 
 def analyse(doc: Document) -> None:
-    """Parse once; find the actors, then the events between them."""
+    """Parse once; find the actors, then the events between them and who said what about them."""
+    from newsgraph.claims import find_claims, link_events
     from newsgraph.events import find_events
     from newsgraph.nlp import load_model
 
     sdoc = load_model()(doc.text)
     doc.mentions = find_mentions(doc.doc_id, sdoc, doc.published)
     doc.events = find_events(doc.doc_id, sdoc, doc.mentions, doc.published)
+    doc.claims = find_claims(doc.doc_id, sdoc, doc.mentions)
+    link_events(doc.events, doc.claims)
 
 
 def mark_duplicate(doc: Document, dedup: Deduplicator) -> None:
@@ -63,7 +66,7 @@ def mark_duplicate(doc: Document, dedup: Deduplicator) -> None:
     original = dedup.original_of(doc.content_hash, doc.minhash)
     if original and original != doc.doc_id:
         doc.status, doc.duplicate_of = "duplicate", original
-        doc.mentions, doc.events = [], []  # a copy must not count its actors or events twice
+        doc.mentions, doc.events, doc.claims = [], [], []  # a copy must not count its actors or events twice
     else:
         dedup.add(doc.doc_id, doc.content_hash, doc.minhash)
 

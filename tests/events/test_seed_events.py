@@ -1,16 +1,12 @@
 """Events the coder finds in the seed articles, read through the real pipeline and store."""
 import pytest
 
-from newsgraph.store import Store
+from tests.helpers import seed_rows
 
 
 @pytest.fixture(scope="module")
 def seed_events(dev_db):
-    with Store(dev_db, read_only=True) as store:
-        docs, events = store.documents(), store.events()
-    names = {row.doc_id: row.source.split("/")[-1][:3] for row in docs.itertuples()}
-    events = events.assign(seed=events.doc_id.map(names))
-    return events[events.seed.str.fullmatch(r"00\d")]
+    return seed_rows(dev_db, "events")
 
 
 def find(events, seed, **fields):

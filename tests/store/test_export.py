@@ -1,4 +1,4 @@
-"""Export in all three formats, per export-v1: documents filled, later tables present and empty."""
+"""Export in all three formats, per export-v1: every table with the contract's fields first."""
 import json
 
 import pandas as pd
@@ -42,7 +42,12 @@ def test_jsonl(db, tmp_path):
     assert closure["location"]["country"] == "PAK" and closure["date"] == "2024-03-03"
     text = docs[0]["text"]
     assert text[closure["start"]:closure["end"]] == closure["evidence"] and "\n" not in closure["evidence"]
-    assert written["claims"].read_text() == ""
+    claims = [json.loads(line) for line in written["claims"].read_text().splitlines()]
+    assert claims and list(claims[0])[:10] == EXPORT_TABLES["claims"][:10]
+    officials = next(c for c in claims if c["content"].startswith("Pakistan closed the Torkham"))
+    assert officials["speaker_actor"] == "PAK.GOV" and officials["direct"] is False
+    assert text[officials["start"]:officials["end"]] == officials["content"] and "PAK" in officials["about"]
+    assert closure["claim_id"] == officials["claim_id"] and closure["status"] == "reported"
 
 
 def test_csv(db, tmp_path):
@@ -58,4 +63,5 @@ def test_parquet(db, tmp_path):
     table = pq.read_table(written["documents"]).to_pandas()
     assert table.shape[0] == 3 and list(table.loc[0, "authors"]) == ["Sana Mirza"]
     claims = pq.read_table(written["claims"])
-    assert claims.num_rows == 0 and claims.column_names == EXPORT_TABLES["claims"]
+    assert claims.num_rows > 0 and claims.column_names == EXPORT_TABLES["claims"]
+    assert claims.to_pandas().about.map(list).map(bool).any()

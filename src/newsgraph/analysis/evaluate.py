@@ -8,6 +8,8 @@ Actor gold: `document<TAB>actor_id<TAB>role`, one line per actor a careful reade
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +24,7 @@ class Score:
     name: str
     gold: int
     predicted: int
-    correct: int
+    correct: float
 
     @property
     def precision(self) -> float:
@@ -181,3 +183,83 @@ def event_differences(documents, events, gold) -> tuple[list, list]:
     extra = [(f.document, f.type, f.source, f.target, f.trigger, f.evidence[:90]) for f in found.itertuples()
              if f.event_id not in matched_found]
     return missing, extra
+
+
+# --- claims -------------------------------------------------------------------------------------------------
+
+CLAIM_GOLD = ["document", "speaker", "speaker_actor", "cue", "direct", "content"]
+CONTENT_EDGE = " \t\n,.;:“”\"«»„‘’'"
+SPEAKER_MATCH = 0.5  # share of the gold content a found claim must cover to judge its speaker
+
+
+def _words(text) -> Counter:
+    return Counter(re.findall(r"\w+", _text(text).lower()))
+
+
+def _plain_content(text) -> str:
+    return _squash(_text(text)).strip(CONTENT_EDGE)
+
+
+def match_claims(documents: pd.DataFrame, claims: pd.DataFrame, gold: pd.DataFrame) -> list[tuple]:
+    """(gold row, found row, shared words) pairs, one to one within a document, largest overlaps first."""
+    found = keyed(claims, documents, set(gold.document))
+    options = []
+    for g in gold.itertuples():
+        g_words = _words(g.content)
+        for f in found[found.document == g.document].itertuples():
+            shared = sum((g_words & _words(f.content)).values())
+            if shared:
+                options.append((shared, g.Index, f.claim_id, g, f))
+    used_gold, used_found, pairs = set(), set(), []
+    for shared, g_index, f_id, g, f in sorted(options, key=lambda o: -o[0]):
+        if g_index not in used_gold and f_id not in used_found:
+            used_gold.add(g_index)
+            used_found.add(f_id)
+            pairs.append((g, f, shared))
+    return pairs
+
+
+def speaker_right(gold_actor, found_actor) -> bool:
+    """Any of the gold's joint speakers ('PAK.LEG|PER:khawaja-asif'); an unnamed frame has none."""
+    options = [a for a in _text(gold_actor).split("|") if a]
+    return _text(found_actor) in options if options else not _text(found_actor)
+
+
+def evaluate_claims(documents: pd.DataFrame, claims: pd.DataFrame, gold: pd.DataFrame):
+    """Content-overlap P/R/F1 (the share of words each claim shares with its match), exact-span P/R/F1,
+    and speaker accuracy over the gold claims a found claim covers at least half of."""
+    found = keyed(claims, documents, set(gold.document))
+    pairs = match_claims(documents, claims, gold)
+    found_words = sum(sum(_words(f.content).values()) > 0 for f in found.itertuples())
+    precision_credit = sum(shared / max(1, sum(_words(f.content).values())) for _, f, shared in pairs)
+    recall_credit = sum(shared / max(1, sum(_words(g.content).values())) for g, _, shared in pairs)
+    overlap = OverlapScore("content overlap", len(gold), found_words, precision_credit, recall_credit)
+    exact = sum(_plain_content(g.content) == _plain_content(f.content) for g, f, _ in pairs)
+    judged = [(g, f) for g, f, shared in pairs if shared / max(1, sum(_words(g.content).values())) >= SPEAKER_MATCH]
+    speakers = sum(speaker_right(g.speaker_actor, f.speaker_actor) for g, f in judged)
+    return [overlap, Score("exact span", len(gold), len(found), exact)], {"speaker": (speakers, len(judged))}
+
+
+@dataclass
+class OverlapScore(Score):
+    """Partial credit: precision and recall sum each claim's share of overlapping words."""
+
+    recall_credit: float = 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.recall_credit / self.gold if self.gold else 0.0
+
+
+def claim_differences(documents, claims, gold) -> tuple[list, list]:
+    pairs = match_claims(documents, claims, gold)
+    matched_gold = {g.Index for g, _, _ in pairs}
+    matched_found = {f.claim_id for _, f, _ in pairs}
+    found = keyed(claims, documents, set(gold.document))
+    missing = [(g.document, g.speaker_actor, g.cue, _text(g.content)[:90]) for g in gold.itertuples()
+               if g.Index not in matched_gold]
+    extra = [(f.document, f.speaker_actor, f.cue, f.content[:90]) for f in found.itertuples()
+             if f.claim_id not in matched_found]
+    wrong = [(g.document, f"gold {g.speaker_actor}", f"found {f.speaker_actor}", _text(g.content)[:70])
+             for g, f, shared in pairs if not speaker_right(g.speaker_actor, f.speaker_actor)]
+    return missing, extra, wrong

@@ -13,7 +13,7 @@ import pandas as pd
 from newsgraph.records import Document
 from newsgraph.store.dedup import Deduplicator
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DEFAULT_DB = "newsgraph.duckdb"
 
 SCHEMA = """
@@ -81,6 +81,24 @@ CREATE TABLE IF NOT EXISTS events (
     date_precision VARCHAR,
     repeat_of VARCHAR,
     claim_id VARCHAR,
+    notes VARCHAR[]
+);
+CREATE TABLE IF NOT EXISTS claims (
+    claim_id VARCHAR PRIMARY KEY,
+    doc_id VARCHAR NOT NULL,
+    speaker VARCHAR,
+    speaker_actor VARCHAR,
+    cue VARCHAR,
+    content VARCHAR,
+    start INTEGER,
+    "end" INTEGER,
+    direct BOOLEAN,
+    about VARCHAR[],
+    cue_start INTEGER,
+    cue_end INTEGER,
+    speaker_start INTEGER,
+    speaker_end INTEGER,
+    confidence DOUBLE,
     notes VARCHAR[]
 );
 CREATE TABLE IF NOT EXISTS actors (
@@ -192,6 +210,7 @@ class Store:
         marks = ", ".join("?" * (len(DOC_COLUMNS) + 2))
         mentions = [mention_row(m) for d in docs for m in d.mentions]
         events = [event_row(e) for d in docs for e in d.events]
+        claims = [[getattr(c, column) for column in CLAIM_COLUMNS] for d in docs for c in d.claims]
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.con.executemany(f"INSERT OR IGNORE INTO documents ({columns}) VALUES ({marks})", rows)
@@ -200,6 +219,9 @@ class Store:
             if events:
                 self.con.executemany(f"INSERT OR IGNORE INTO events VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
                                      events)
+            if claims:
+                self.con.executemany(f"INSERT OR IGNORE INTO claims VALUES ({', '.join('?' * len(CLAIM_COLUMNS))})",
+                                     claims)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -226,6 +248,10 @@ class Store:
         return self.con.execute("SELECT e.* FROM events e JOIN documents d USING (doc_id) "
                                 "WHERE d.status = 'ok' ORDER BY d.seq, e.start, e.trigger_start").df()
 
+    def claims(self) -> pd.DataFrame:
+        return self.con.execute("SELECT c.* FROM claims c JOIN documents d USING (doc_id) "
+                                "WHERE d.status = 'ok' ORDER BY d.seq, c.start").df()
+
     def documents(self, status: str | None = None) -> pd.DataFrame:
         where = "WHERE status = ?" if status else ""
         return self.con.execute(f"SELECT * EXCLUDE (minhash, seq) FROM documents {where} ORDER BY seq",
@@ -247,6 +273,10 @@ def mention_row(m) -> list:
 EVENT_COLUMNS = ["event_id", "doc_id", "evidence", "start", "end", "source", "target", "type", "mode", "context",
                  "quad", "intensity", "status", "date", "location", "confidence", "source_code", "target_code",
                  "trigger", "trigger_start", "trigger_end", "date_precision", "repeat_of", "claim_id", "notes"]
+
+
+CLAIM_COLUMNS = ["claim_id", "doc_id", "speaker", "speaker_actor", "cue", "content", "start", "end", "direct", "about",
+                 "cue_start", "cue_end", "speaker_start", "speaker_end", "confidence", "notes"]
 
 
 def event_row(e) -> list:

@@ -17,7 +17,7 @@ EXPORT_TABLES = {
     "actors": ACTOR_FIELDS + ["roles"],
     "events": EVENT_FIELDS + ["source_code", "target_code", "trigger", "trigger_start", "trigger_end",
                               "date_precision", "repeat_of", "claim_id"],
-    "claims": CLAIM_FIELDS,
+    "claims": CLAIM_FIELDS + ["cue_start", "cue_end", "speaker_start", "speaker_end", "confidence"],
 }
 LIST_FIELDS = {"authors", "aliases", "context", "about"}
 JSON_FIELDS = {"roles", "location"}  # stored as JSON text, exported as objects

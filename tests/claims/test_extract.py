@@ -1,0 +1,105 @@
+"""Claims on realistic news sentences: each way news attributes a statement to someone."""
+from newsgraph.actors import find_mentions
+from newsgraph.claims import find_claims, link_events
+from newsgraph.events import find_events
+from newsgraph.nlp import load_model
+
+PUBLISHED = "2025-10-21"
+
+
+def claims(text: str):
+    sdoc = load_model()(text)
+    found = find_claims("t", sdoc, find_mentions("t", sdoc, PUBLISHED))
+    for c in found:
+        assert text[c.start:c.end] == c.content  # provenance: the content is the text at its offsets
+    return found
+
+
+def test_split_quotation_gives_two_claims_by_the_same_speaker():
+    text = ("Zabihullah Mujahid, the Taliban's chief spokesman, spoke in Kabul on Sunday. "
+            "“We do not want a war with our neighbour,” he said. “But our patience has limits.”")
+    first, second = claims(text)
+    assert (first.content, first.direct, first.cue) == ("We do not want a war with our neighbour", True, "said")
+    assert second.content == "But our patience has limits"
+    assert first.speaker_actor == second.speaker_actor == "PER:zabihullah-mujahid"
+    assert first.speaker == "he" and "pronoun" in first.notes
+
+
+def test_multi_sentence_quotation_is_one_claim():
+    text = ('Sara Qureshi, a security analyst in Lahore, said: "The ceasefire bought time. It never touched '
+            'the core demands. No government can give them that."')
+    [claim] = claims(text)
+    assert claim.direct and claim.content.startswith("The ceasefire bought time") and claim.content.endswith(
+        "give them that")
+    assert claim.speaker == "Sara Qureshi" and claim.speaker_actor == "PER:sara-qureshi"
+
+
+def test_reported_speech_with_that_clause():
+    [claim] = claims("Pakistan's Foreign Office said that militants were using Afghan soil to attack Pakistan.")
+    assert claim.content == "militants were using Afghan soil to attack Pakistan"
+    assert not claim.direct and claim.speaker_actor == "PAK.GOV" and claim.cue == "said"
+    assert "PAK" in claim.about
+
+
+def test_according_to_names_the_speaker():
+    [claim] = claims("The main crossings remain closed to most trade, according to traders in Peshawar.")
+    assert claim.content == "The main crossings remain closed to most trade"
+    assert claim.cue == "according to" and claim.speaker.startswith("traders")
+
+
+def test_description_speaker_resolves_to_the_person_introduced():
+    text = ("Naeem Khalid Lodhi, a retired lieutenant general and former defence minister, spoke to reporters. "
+            "The talks with the TTP had failed, the former defence minister said. "
+            "The retired general warned that the army must prepare for unrest.")
+    found = claims(text)
+    assert [c.speaker_actor for c in found] == ["PER:naeem-khalid-lodhi"] * 2
+    assert {c.speaker for c in found} == {"the former defence minister", "The retired general"}
+    assert all("description" in c.notes for c in found)
+
+
+def test_unnamed_report_frame_has_no_speaker_and_makes_events_reported():
+    text = "It is reported that Pakistan closed the Torkham crossing on Monday."
+    sdoc = load_model()(text)
+    mentions = find_mentions("t", sdoc, PUBLISHED)
+    [claim] = find_claims("t", sdoc, mentions)
+    assert claim.speaker_actor is None and claim.content == "Pakistan closed the Torkham crossing on Monday"
+    events = find_events("t", sdoc, mentions, PUBLISHED)
+    link_events(events, [claim])
+    closure = next(e for e in events if e.type == "SANCTION")
+    assert closure.claim_id == claim.claim_id and closure.status == "reported"
+
+
+def test_reports_suggest_keeps_the_frame_as_speaker():
+    [claim] = claims("Recent media reports suggest Islamabad may allow the Afghan opposition to open an office.")
+    assert claim.speaker == "Recent media reports" and claim.cue == "suggest"
+    assert claim.content == "Islamabad may allow the Afghan opposition to open an office"
+
+
+def test_partial_quote_stays_inside_the_reported_claim():
+    [claim] = claims('Prime Minister Imran Khan said Afghans had "broken the shackles of slavery".')
+    assert claim.content == 'Afghans had "broken the shackles of slavery"' and not claim.direct
+    assert claim.speaker_actor == "PER:imran-khan"
+
+
+def test_scare_quotes_are_not_claims():
+    assert claims("Washington negotiated its “glorious” exit from Afghanistan in 2020.") == []
+
+
+def test_view_and_told_with_colon():
+    found = claims("In Tahir Khan's view, the army will thank the Taliban for hosting the talks. "
+                   "Interior Minister Sarfraz Bugti told reporters: Afghan nationals carried out most of the attacks.")
+    view, told = found
+    assert view.speaker_actor == told.speaker_actor.replace("sarfraz-bugti", "tahir-khan") == "PER:tahir-khan"
+    assert view.content == "the army will thank the Taliban for hosting the talks"
+    assert told.content == "Afghan nationals carried out most of the attacks"
+
+
+def test_unnamed_officials_take_the_country_in_context():
+    [claim] = claims("At the Pakistani parliament on Wednesday, officials warned of rising attacks in the north.")
+    assert claim.speaker_actor == "PAK.GOV" and claim.content == "rising attacks in the north"
+
+
+def test_noun_cue_and_apposition():
+    [claim] = claims("Pakistan's leader, Prime Minister Imran Khan, made the claim that the Taliban are "
+                     "“normal civilians.”")
+    assert claim.speaker_actor == "PER:imran-khan" and claim.content.startswith("the Taliban are “normal civilians")
