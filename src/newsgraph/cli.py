@@ -433,6 +433,62 @@ def eval_events(gold, db, show):
     print_differences("extra", extra, show)
 
 
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@db_option
+@click.option("--by", type=click.Choice(["year", "quarter", "month"]), default="year", show_default=True)
+def dyad(a, b, db, by):
+    """How two actors (ids, or country codes such as PAK) move between cooperation and conflict: events per
+    quad class and status-weighted mean intensity per period (-10 war .. +10 closest cooperation)."""
+    from newsgraph.analysis.clusters import cluster_events, clusters
+    from newsgraph.analysis.dyads import QUADS, dyad_table, sparkline
+
+    store = open_store(db)
+    events = store.events()
+    if events.empty:
+        fail(f"no events in {db}: build some documents first")
+    table = dyad_table(clusters(cluster_events(events, store.documents())), a, b, by)
+    if table.empty:
+        fail(f"no events between {a} and {b} in {db}")
+    out = Table(title=f"{a} – {b} by {by}  {sparkline(table.intensity)}")
+    add_columns(out, ["period", *[q.replace("_", " ") for q in QUADS], "events", "intensity"])
+    for row in table.itertuples(index=False):
+        out.add_row(*(str(v) for v in row))
+    console.print(out)
+
+
+@cli.command()
+@db_option
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="report.html, or report.md with --format md.")
+@click.option("--format", "fmt", type=click.Choice(["html", "md"]), default="html", show_default=True)
+def report(db, out, fmt):
+    """Write the analyst's report: one self-contained HTML file (no network needed to open it) or Markdown."""
+    from newsgraph.report import write_report
+
+    open_store(db).close()
+    console.print(f"report    {write_report(db, out, fmt)}", highlight=False)
+
+
+@cli.command()
+@db_option
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="A .graphml or .gexf file (Gephi).")
+def network(db, out):
+    """Export the actor network (signed, weighted edges from events, centrality, communities)."""
+    from newsgraph.analysis.clusters import cluster_events, clusters
+    from newsgraph.analysis.network import actor_network, write_network
+
+    store = open_store(db)
+    events = store.events()
+    if events.empty:
+        fail(f"no events in {db}: build some documents first")
+    if not out.endswith((".graphml", ".gexf")):
+        fail(f"{out}: the network is written as .graphml or .gexf")
+    graph = actor_network(clusters(cluster_events(events, store.documents())), store.table("actors"))
+    write_network(graph, out)
+    console.print(f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} ties -> {out}", highlight=False)
+
+
 @eval_group.command(name="claims")
 @click.argument("gold", default="gold/claims.tsv", type=click.Path(exists=True, dir_okay=False))
 @db_option
@@ -470,6 +526,9 @@ def demo(out):
     with resources.as_file(corpus) as corpus_path:
         summary = run_build([str(corpus_path)], str(db), DEFAULT_MAX_BYTES, 1, 50, quiet=False)
     written = export(db, out / "export", "jsonl")
+    from newsgraph.report import write_report
+
+    written["report"] = write_report(db, out / "report.html")
     print_demo(summary, written)
 
 

@@ -1,0 +1,110 @@
+"""Corroboration: event mentions from different articles that tell of the same real-world event.
+
+Two mentions are one event when they have the same PLOVER type, the same source and target countries,
+dates that agree (one inside the other, or within a month) and places that do not disagree. Each cluster
+knows its independent sources (publishers; an article without one counts as its own source), so
+aggregates can count events, not the times they were retold.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pandas as pd
+
+from newsgraph.events.plover import STATUS_WEIGHTS
+
+DATE_SLACK_DAYS = 31
+
+
+def party(code, actor) -> str:
+    """The country an event side belongs to ('PAKMIL' -> PAK); the actor id when it has none."""
+    code, actor = _text(code), _text(actor)
+    if len(code) >= 3 and code[:3].isalpha() and code[:3].isupper():
+        return code[:3]
+    return actor.split(".")[0] if actor else ""
+
+
+def _text(value) -> str:
+    return "" if value is None or value != value else str(value)
+
+
+def _day(date: str) -> dt.date | None:
+    parts = (date.split("-") + ["1", "1"])[:3] if date else []
+    try:
+        return dt.date(int(parts[0]), int(parts[1]), int(parts[2])) if parts and len(parts[0]) == 4 else None
+    except ValueError:
+        return None
+
+
+def dates_agree(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    if a.startswith(b) or b.startswith(a):
+        return True
+    da, db = _day(a), _day(b)
+    return bool(da and db and abs((da - db).days) <= DATE_SLACK_DAYS and len(a) >= 7 and len(b) >= 7)
+
+
+def place_country(location) -> str:
+    if isinstance(location, str) and location:
+        return _text(json.loads(location).get("country"))
+    return ""
+
+
+def cluster_events(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """`events` with `cluster` (an event id naming the cluster), `sources` (independent sources in the
+    cluster) and `documents_in_cluster` columns. Restatements within an article join their first mention."""
+    publisher = {row.doc_id: _text(row.publisher) or row.doc_id for row in documents.itertuples()}
+    frame = events.copy()
+    frame["src_party"] = [party(c, a) for c, a in zip(frame.source_code, frame.source)]
+    frame["tgt_party"] = [party(c, a) for c, a in zip(frame.target_code, frame.target)]
+    frame["place"] = frame.location.map(place_country)
+    cluster: dict[str, str] = {}
+    heads: dict[tuple, list] = {}
+    for row in frame.sort_values(["date", "doc_id", "start"], na_position="last").itertuples():
+        if _text(row.repeat_of) and row.repeat_of in cluster:
+            cluster[row.event_id] = cluster[row.repeat_of]
+            continue
+        key = (row.type, row.src_party, row.tgt_party)
+        date = _text(row.date)
+        match = None
+        for head in heads.get(key, []):
+            if head.doc_id != row.doc_id and dates_agree(_text(head.date), date) and (
+                    not head.place or not row.place or head.place == row.place):
+                match = head
+                break
+        if match is None or not (row.src_party or row.tgt_party):
+            heads.setdefault(key, []).append(row)
+            cluster[row.event_id] = row.event_id
+        else:
+            cluster[row.event_id] = cluster[match.event_id]
+    frame["cluster"] = frame.event_id.map(cluster)
+    frame["publisher"] = frame.doc_id.map(publisher)
+    groups = frame.groupby("cluster")
+    frame["sources"] = frame.cluster.map(groups.publisher.nunique())
+    frame["documents_in_cluster"] = frame.cluster.map(groups.doc_id.nunique())
+    return frame.drop(columns=["publisher"])
+
+
+def clusters(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per clustered event: its first mention, with how many independent sources tell it."""
+    first = frame.sort_values(["date", "start"], na_position="last").groupby("cluster", sort=False).head(1)
+    first = first.assign(weight=first.status.map(STATUS_WEIGHTS).fillna(0.0))
+    return first.sort_values(["date"], na_position="last").reset_index(drop=True)
+
+
+def contradictions(frame: pd.DataFrame) -> list[tuple]:
+    """Pairs of mentions from different articles that disagree about one event: the same type between the
+    same parties at agreeing dates, told as fact in one and denied in the other."""
+    facts = frame[frame.status.isin(["asserted", "reported"])]
+    denials = frame[frame.status == "negated"]
+    pairs = []
+    for d in denials.itertuples():
+        for f in facts.itertuples():
+            if (f.doc_id != d.doc_id and f.type == d.type and f.src_party == d.src_party
+                    and f.tgt_party == d.tgt_party and f.src_party
+                    and (dates_agree(_text(f.date), _text(d.date)))):
+                pairs.append((f, d))
+                break
+    return pairs

@@ -1,0 +1,51 @@
+"""The report written from the dev corpus, opened in a real headless Chromium (Debian's /usr/bin/chromium)."""
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+CHROMIUM = "/usr/bin/chromium"
+SECTIONS = ["overview", "actors", "dyads", "network", "timeline", "claims", "corroboration", "contradictions"]
+
+
+@pytest.fixture(scope="module")
+def report(dev_db, tmp_path_factory):
+    out = tmp_path_factory.mktemp("report") / "report.html"
+    run_cli("report", "--db", dev_db, "--out", out)
+    return out
+
+
+def test_report_is_self_contained(report):
+    page = report.read_text()
+    assert "<script src" not in page and "http://" not in page.split("<body>")[0]
+    assert 'href="https://' not in page.split("<body>")[0]  # no stylesheet or font from the network
+    assert page.count("<svg") >= 3 and "“" in page
+
+
+def test_markdown_report(dev_db, tmp_path):
+    out = tmp_path / "report.md"
+    run_cli("report", "--db", dev_db, "--out", out, "--format", "md")
+    text = out.read_text()
+    assert text.startswith("# newsgraph report") and "## Timeline" in text and "AFG – PAK" in text
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed (.ci/run installs it)")
+def test_report_opens_in_chromium_without_errors(report, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    errors = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(report.as_uri())
+        for section in SECTIONS:
+            assert page.locator(f"section#{section} h2").count() == 1
+        assert page.locator("#dyads svg").count() >= 1 and page.locator("#network circle").count() > 5
+        assert page.locator("#timeline tr").count() > 10
+        shot = tmp_path / "report.png"
+        page.screenshot(path=str(shot), full_page=False)
+        browser.close()
+    assert errors == [] and shot.stat().st_size > 10_000
