@@ -10,7 +10,6 @@ from __future__ import annotations
 import pandas as pd
 
 from newsgraph.analysis.clusters import _text
-from newsgraph.events.plover import TYPES
 
 QUADS = ["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"]
 BARS = "▁▂▃▄▅▆▇█"
@@ -64,7 +63,3 @@ def sparkline(values) -> str:
         else:
             out.append(BARS[min(len(BARS) - 1, max(0, int((v + 10) / 20 * len(BARS))))])
     return "".join(out)
-
-
-def quad_of(event_type: str) -> str:
-    return TYPES[event_type][0]
