@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench eval clean
+.PHONY: demo test bench eval screenshot clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ eval: $(STAMP)
 	$(BIN)/newsgraph eval actors gold/actors.tsv --db .eval/dev.duckdb --show 0
 	$(BIN)/newsgraph eval events gold/events.tsv --db .eval/dev.duckdb --show 0
 	$(BIN)/newsgraph eval claims gold/claims.tsv --db .eval/dev.duckdb --show 0
+
+# Refresh docs/report.png (the README's screenshot) from the report test in headless Chromium.
+screenshot: $(STAMP)
+	NEWSGRAPH_UPDATE_SCREENSHOT=1 $(BIN)/python -m pytest -q tests/report/test_report.py -k chromium
 
 clean:
 	rm -rf demo-output .pytest_cache .eval

@@ -123,12 +123,22 @@ def print_summary(summary) -> None:
 
 @cli.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS + ("gdelt",)), default="jsonl", show_default=True,
+              help="gdelt: one tab-separated events.gdelt.tsv with GDELT 1.0 event columns, one row per event.")
 @click.option("--out", required=True, type=click.Path(file_okay=False), help="Folder to write into.")
-def export_cmd(db, fmt, out):
-    """Write documents, actors, events and claims files (export format v1)."""
+@click.option("--all-statuses", is_flag=True,
+              help="gdelt: also planned, hypothetical and negated events (a Status column tells them apart).")
+def export_cmd(db, fmt, out, all_statuses):
+    """Write documents, actors, events and claims files (export format v1), or a GDELT-style event table."""
+    from newsgraph.events.plover import STATUS_WEIGHTS
+    from newsgraph.report.gdelt import FACTUAL, write_gdelt
     try:
-        written = export(db, out, fmt)
+        if fmt == "gdelt":
+            path, count = write_gdelt(db, Path(out) / "events.gdelt.tsv",
+                                      tuple(STATUS_WEIGHTS) if all_statuses else FACTUAL)
+            written = {f"events ({count})": path}
+        else:
+            written = export(db, out, fmt)
     except StoreError as exc:
         fail(str(exc))
     for table, path in written.items():

@@ -5,7 +5,8 @@ import json
 import networkx as nx
 import pandas as pd
 
-from newsgraph.analysis.clusters import cluster_events, clusters, contradictions
+from newsgraph.analysis.clusters import cluster_events, clusters
+from newsgraph.analysis.contradictions import claim_contradictions, event_contradictions
 from newsgraph.analysis.dyads import dyad_table, sparkline
 from newsgraph.analysis.network import actor_network, write_network
 from newsgraph.store import Store
@@ -17,7 +18,7 @@ def event(eid, doc, etype, source, target, date, status="asserted", intensity=-9
           place=None, start=0):
     return {"event_id": eid, "doc_id": doc, "type": etype, "source": source, "target": target,
             "source_code": source.replace(".", "")[:6], "target_code": target.replace(".", "")[:6], "date": date,
-            "status": status, "intensity": intensity, "quad": quad, "start": start, "repeat_of": None,
+            "status": status, "intensity": intensity, "quad": quad, "start": start, "end": start + 20, "repeat_of": None,
             "evidence": f"{source} {etype} {target}",
             "location": json.dumps({"name": place, "country": place}) if place else None}
 
@@ -41,8 +42,42 @@ def test_corroboration_counts_independent_sources():
 
 
 def test_contradiction_pairs_a_denial_with_a_report():
-    [(fact, denial)] = contradictions(cluster_events(EVENTS, DOCS))
-    assert denial.event_id == "e3" and fact.event_id in ("e1", "e2")
+    [found] = event_contradictions(cluster_events(EVENTS, DOCS))
+    assert found.denied.doc_id == "d3" and found.told.doc_id in ("d1", "d2") and found.topic.startswith("ASSAULT")
+
+
+CLAIM_DOCS = pd.DataFrame({"doc_id": ["d1", "d2", "d3"], "published": ["2024-03-18", "2024-03-20", "2026-05-01"]})
+CLAIM_ACTORS = pd.DataFrame({"actor_id": ["PAK.GOV", "AFG.GOV", "AFG.TALIBAN", "PAK.CVL", "PER:analyst"],
+                             "code": ["PAKGOV", "AFGGOV", "AFGGOVTAL", "PAKCVL", "ANL"],
+                             "country": ["PAK", "AFG", "AFG", "PAK", None],
+                             "sector": ["GOV", "GOV", "GOV", "CVL", "ANL"]})
+# 'Islamabad accused Kabul of sheltering militants': the actor named in the cue is the accused.
+CLAIM_MENTIONS = pd.DataFrame({"doc_id": ["d1"], "start_char": [20], "end_char": [25], "actor_id": ["AFG.GOV"]})
+
+
+def claim(cid, doc, speaker, cue, content, about=(), cue_start=None, cue_end=None):
+    return {"claim_id": cid, "doc_id": doc, "speaker": speaker, "speaker_actor": speaker, "cue": cue,
+            "content": content, "start": 0, "end": len(content), "about": list(about), "cue_start": cue_start,
+            "cue_end": cue_end}
+
+
+CLAIMS = pd.DataFrame([
+    claim("c1", "d1", "PAK.GOV", "accused Kabul of", "sheltering militants who attack Pakistan", ["PAK"], 10, 30),
+    claim("c2", "d2", "AFG.GOV", "denied", "that militants use Afghan soil"),
+    claim("c3", "d2", "PER:analyst", "denied", "that Kabul shelters anyone"),  # a commentator, not a side
+    claim("c4", "d3", "AFG.GOV", "denied", "that militants use Afghan soil"),  # two years on: history
+    claim("c5", "d1", "AFG.TALIBAN", "said", "its fighters attacked Pakistani border posts overnight"),
+    claim("c6", "d2", "PAK.CVL", "said", "the fighters had not attacked Pakistani border posts"),
+    claim("c7", "d2", "PAK.GOV", "said", "talks would not resume soon"),  # negative, but no opposite claim
+])
+
+
+def test_claim_contradictions_pair_opposite_sides():
+    found = claim_contradictions(CLAIMS, CLAIM_DOCS, CLAIM_ACTORS, CLAIM_MENTIONS)
+    pairs = {(c.told.text.split()[0], c.denied.text.split()[0]) for c in found}
+    assert pairs == {("sheltering", "that"), ("its", "the")}
+    assert {c.denied.speaker for c in found} == {"AFG.GOV", "PAK.CVL"}
+    assert all(c.denied.doc_id == "d2" for c in found)
 
 
 def test_dyad_moves_from_cooperation_to_conflict():

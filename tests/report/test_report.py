@@ -1,4 +1,6 @@
 """The report written from the dev corpus, opened in a real headless Chromium (Debian's /usr/bin/chromium)."""
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,14 @@ def test_report_is_self_contained(report):
     assert "<script src" not in page and "http://" not in page.split("<body>")[0]
     assert 'href="https://' not in page.split("<body>")[0]  # no stylesheet or font from the network
     assert page.count("<svg") >= 3 and "“" in page
+
+
+def test_report_timeline_and_contradictions(report):
+    page = report.read_text()
+    timeline = page.split('<section id="timeline">')[1].split("</section>")[0]
+    assert "<hr>" in timeline  # a corroborated event lists each article that tells it
+    disputes = page.split('<section id="contradictions">')[1].split("</section>")[0]
+    assert "claim: " in disputes and "operates from Afghan soil" in disputes
 
 
 def test_markdown_report(dev_db, tmp_path):
@@ -49,3 +59,5 @@ def test_report_opens_in_chromium_without_errors(report, tmp_path):
         page.screenshot(path=str(shot), full_page=False)
         browser.close()
     assert errors == [] and shot.stat().st_size > 10_000
+    if os.environ.get("NEWSGRAPH_UPDATE_SCREENSHOT"):  # `make screenshot` refreshes the README's picture
+        shutil.copy(shot, Path(__file__).resolve().parents[2] / "docs" / "report.png")

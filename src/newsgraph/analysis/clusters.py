@@ -29,7 +29,7 @@ def _text(value) -> str:
     return "" if value is None or value != value else str(value)
 
 
-def _day(date: str) -> dt.date | None:
+def first_day(date: str) -> dt.date | None:
     parts = (date.split("-") + ["1", "1"])[:3] if date else []
     try:
         return dt.date(int(parts[0]), int(parts[1]), int(parts[2])) if parts and len(parts[0]) == 4 else None
@@ -42,7 +42,7 @@ def dates_agree(a: str, b: str) -> bool:
         return False
     if a.startswith(b) or b.startswith(a):
         return True
-    da, db = _day(a), _day(b)
+    da, db = first_day(a), first_day(b)
     return bool(da and db and abs((da - db).days) <= DATE_SLACK_DAYS and len(a) >= 7 and len(b) >= 7)
 
 
@@ -93,18 +93,3 @@ def clusters(frame: pd.DataFrame) -> pd.DataFrame:
     first = first.assign(weight=first.status.map(STATUS_WEIGHTS).fillna(0.0))
     return first.sort_values(["date"], na_position="last").reset_index(drop=True)
 
-
-def contradictions(frame: pd.DataFrame) -> list[tuple]:
-    """Pairs of mentions from different articles that disagree about one event: the same type between the
-    same parties at agreeing dates, told as fact in one and denied in the other."""
-    facts = frame[frame.status.isin(["asserted", "reported"])]
-    denials = frame[frame.status == "negated"]
-    pairs = []
-    for d in denials.itertuples():
-        for f in facts.itertuples():
-            if (f.doc_id != d.doc_id and f.type == d.type and f.src_party == d.src_party
-                    and f.tgt_party == d.tgt_party and f.src_party
-                    and (dates_agree(_text(f.date), _text(d.date)))):
-                pairs.append((f, d))
-                break
-    return pairs

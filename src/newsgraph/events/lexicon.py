@@ -33,7 +33,7 @@ class Lexicon:
         return max(len(lemma.split()) for lemma, _ in self.entries)
 
 
-def _lines(name: str):
+def data_rows(name: str):
     text = (resources.files("newsgraph") / "data" / name).read_text(encoding="utf-8")
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
@@ -44,7 +44,7 @@ def _lines(name: str):
 def load_lexicon() -> Lexicon:
     entries: dict[tuple[str, str], list[Trigger]] = {}
     blocked = set()
-    for cells in _lines("triggers.tsv"):
+    for cells in data_rows("triggers.tsv"):
         lemma, pos, kind, mode, context, objects = (cells + [""] * 6)[:6]
         if kind == "-":
             blocked.add((lemma, pos))
@@ -55,7 +55,7 @@ def load_lexicon() -> Lexicon:
         entries.setdefault((lemma, pos), []).append(
             Trigger(lemma, pos, kind, mode or None, tuple(filter(None, context.split(","))),
                     frozenset(filter(None, objects.split("|"))), True))
-    for cells in _lines("triggers_cameo.tsv"):
+    for cells in data_rows("triggers_cameo.tsv"):
         lemma, _code, kind, mode, context = (cells + [""] * 5)[:5]
         if (lemma, "verb") in entries or (lemma, "verb") in blocked or kind not in TYPES:
             continue
@@ -64,3 +64,31 @@ def load_lexicon() -> Lexicon:
     for candidates in entries.values():
         candidates.sort(key=lambda t: not t.objects)  # the more specific reading is tried first
     return Lexicon(entries)
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    code: str
+    type: str
+    mode: str
+    context: frozenset[str]
+    description: str
+
+
+@lru_cache(maxsize=1)
+def load_cameo_codes() -> tuple[CameoCode, ...]:
+    return tuple(CameoCode(c[0], c[1], c[2], frozenset(filter(None, c[3].split(","))), c[4])
+                 for c in data_rows("plover_cameo.tsv"))
+
+
+def cameo_code(event_type: str, mode: str | None = None, context=()) -> str:
+    """The CAMEO code closest to a PLOVER event, for GDELT-style exports: same type, then the same mode (or
+    the mode named in the code's description, e.g. 'aerial'), then shared contexts, then the most general."""
+    mode, context = mode or "", set(context or ())
+
+    def fit(c: CameoCode):
+        named = bool(mode) and mode.replace("-", " ") in c.description.lower()
+        return (c.mode == mode) * 4 + named * 3 + len(c.context & context) * 2 - len(c.code), -int(c.code)
+
+    candidates = [c for c in load_cameo_codes() if c.type == event_type]
+    return max(candidates, key=fit).code if candidates else ""

@@ -10,7 +10,8 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from newsgraph.analysis.clusters import _text, cluster_events, clusters, contradictions
+from newsgraph.analysis.clusters import _text, cluster_events, clusters
+from newsgraph.analysis.contradictions import claim_contradictions, event_contradictions
 from newsgraph.analysis.dyads import dyad_table, sparkline
 from newsgraph.analysis.network import actor_network
 from newsgraph.store import Store
@@ -40,9 +41,10 @@ def analyse(db: str | Path) -> Analysis:
         mentions, events = store.mentions(), store.events()
     clustered = cluster_events(events, documents) if not events.empty else events
     one = clusters(clustered) if not events.empty else events
-    return Analysis(documents, actors, mentions, clustered, one, claims,
-                    contradictions(clustered) if not events.empty else [], actor_network(one, actors)
-                    if not events.empty else nx.DiGraph())
+    disputes = (event_contradictions(clustered) if not events.empty else []) + claim_contradictions(
+        claims, documents, actors, mentions)
+    return Analysis(documents, actors, mentions, clustered, one, claims, disputes,
+                    actor_network(one, actors) if not events.empty else nx.DiGraph())
 
 
 def top_dyads(a: Analysis, n: int = TOP_DYADS) -> list[tuple[str, str]]:
@@ -187,13 +189,23 @@ def evidence_cell(a: Analysis, row) -> str:
     return f'<span class="ev">“{esc(row.evidence)}”</span><br>{doc_link(a, row.doc_id)}'
 
 
+def timeline_events(a: Analysis) -> pd.DataFrame:
+    return a.events[a.events.date.notna()].sort_values("date").tail(TIMELINE_ROWS)
+
+
+def cluster_mentions(a: Analysis, cluster: str) -> pd.DataFrame:
+    """Every article's first telling of one clustered event, earliest article first."""
+    group = a.clustered[a.clustered.cluster == cluster].sort_values(["date", "start"], na_position="last")
+    return group.drop_duplicates("doc_id")
+
+
 def timeline_html(a: Analysis):
-    e = a.events[a.events.date.notna()].sort_values("date").tail(TIMELINE_ROWS)
     rows = "".join(f"<tr><td>{esc(r.date)}</td><td>{esc(r.type)}</td><td>{esc(r.source)} → {esc(r.target)}</td>"
-                   f"<td>{esc(r.status)}</td><td>{r.sources}</td><td>{evidence_cell(a, r)}</td></tr>"
-                   for r in e.itertuples())
+                   f"<td>{esc(r.status)}</td><td>{r.sources}</td><td>"
+                   + "<hr>".join(evidence_cell(a, m) for m in cluster_mentions(a, r.cluster).itertuples())
+                   + "</td></tr>" for r in timeline_events(a).itertuples())
     return "timeline", "Timeline", ("<table><tr><th>date</th><th>type</th><th>who → whom</th><th>status</th>"
-                                    f"<th>sources</th><th>evidence</th></tr>{rows}</table>")
+                                    f"<th>sources</th><th>evidence, one per article</th></tr>{rows}</table>")
 
 
 def claims_html(a: Analysis):
@@ -223,10 +235,14 @@ def corroboration_html(a: Analysis):
 def contradictions_html(a: Analysis):
     if not a.contradictions:
         return "contradictions", "Contradictions", "<p>No source denies what another asserts.</p>"
-    rows = "".join(f"<tr><td>{esc(f.type)} {esc(f.source)} → {esc(f.target)}</td><td>{evidence_cell(a, f)}</td>"
-                   f"<td>{evidence_cell(a, d)}</td></tr>" for f, d in a.contradictions)
-    return "contradictions", "Contradictions", ("<table><tr><th>event</th><th>told as fact</th><th>denied</th>"
+    rows = "".join(f"<tr><td>{esc(c.told.kind)}: {esc(c.topic)}</td><td>{side_cell(a, c.told)}</td>"
+                   f"<td>{side_cell(a, c.denied)}</td></tr>" for c in a.contradictions)
+    return "contradictions", "Contradictions", ("<table><tr><th>about</th><th>one side</th><th>the other side</th>"
                                                 f"</tr>{rows}</table>")
+
+
+def side_cell(a: Analysis, side) -> str:
+    return f'<b>{esc(side.speaker)}</b>: <span class="ev">“{esc(side.text)}”</span><br>{doc_link(a, side.doc_id)}'
 
 
 # --- Markdown ---------------------------------------------------------------------------------------------
@@ -241,10 +257,11 @@ def render_markdown(a: Analysis) -> str:
                   "|---|---|---|"]
         lines += [f"| {r.period} | {r.events} | {r.intensity} |" for r in table.itertuples()] + [""]
     lines += ["## Timeline", ""]
-    for r in a.events[a.events.date.notna()].sort_values("date").tail(TIMELINE_ROWS).itertuples():
+    for r in timeline_events(a).itertuples():
         lines.append(f"- {r.date} {r.type} {_text(r.source)} → {_text(r.target)} ({r.status}, {r.sources} "
-                     f"sources): “{r.evidence}” [{r.doc_id}]")
+                     f"sources)")
+        lines += [f"  - “{m.evidence}” [{m.doc_id}]" for m in cluster_mentions(a, r.cluster).itertuples()]
     lines += ["", "## Contradictions", ""]
-    lines += [f"- {f.type} {_text(f.source)} → {_text(f.target)}: “{f.evidence}” [{f.doc_id}] vs “{d.evidence}” "
-              f"[{d.doc_id}]" for f, d in a.contradictions] or ["None found."]
+    lines += [f"- {c.topic}: {c.told.speaker} “{c.told.text}” [{c.told.doc_id}] vs {c.denied.speaker} "
+              f"“{c.denied.text}” [{c.denied.doc_id}]" for c in a.contradictions] or ["None found."]
     return "\n".join(lines) + "\n"
