@@ -17,9 +17,15 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from newsgraph.actors.gazetteer import Gazetteer, load_gazetteer, slug
+from newsgraph.nlp import doc_text, sentence_of
 
 LOCATIVE = {"in", "inside", "within", "throughout", "across", "near", "at", "into", "around", "outside"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
+# 'the militants', 'these armed men': a definite armed-group noun with no owner of its own refers back to the
+# armed group named last, if it was named close enough before (in characters, a few sentences).
+DEFINITE = {"the", "these", "those"}
+GROUP_SECTORS = {"REB"}
+GROUP_LOOKBACK_CHARS = 1200
 TITLES = re.compile(r"^(?:(?:field marshal|marshal|general|gen\.?|lt\.? gen\.?|lieutenant general|major general|"
                     r"brigadier|colonel|col\.?|president|prime minister|pm|minister|defen[cs]e minister|"
                     r"foreign minister|interior minister|mullah|maulvi|maulana|sheikh|dr\.?|mr\.?|mrs\.?|ms\.?|"
@@ -86,7 +92,7 @@ def load_resources() -> Resources:
 def find_mentions(doc_id: str, sdoc: Doc, date: str | None, res: Resources | None = None) -> list[Mention]:
     res = res or load_resources()
     gaz = res.gazetteer
-    local, new_orgs = defined_acronyms(sdoc.text, gaz)
+    local, new_orgs = defined_acronyms(doc_text(sdoc), gaz)
     spans = tagged_spans(sdoc, res, local)
     by_token = {t.i: (label, span) for span, label in spans for t in span}
     builder = MentionBuilder(doc_id, date, gaz)
@@ -127,7 +133,7 @@ def tagged_spans(sdoc: Doc, res: Resources, local: dict[str, str]) -> list[tuple
         for _, start, end in matcher(sdoc):
             found.append((sdoc[start:end], label))
     for acronym in local:
-        for m in re.finditer(rf"\b{re.escape(acronym)}\b", sdoc.text):
+        for m in re.finditer(rf"\b{re.escape(acronym)}\b", doc_text(sdoc)):
             span = sdoc.char_span(m.start(), m.end())
             if span is not None:
                 found.append((span, "named"))
@@ -192,7 +198,7 @@ def is_place(span: Span) -> bool:
 def is_place_modifier(span: Span, by_token: dict) -> bool:
     """'a Berlin-based institute', 'the Doha truce': a capital naming where, not who. 'Kabul officials' is
     still the government: the head is an agent word."""
-    after = span.doc.text[span.end_char: span.end_char + 8].lower()
+    after = doc_text(span.doc)[span.end_char: span.end_char + 8].lower()
     if after.startswith(("-based", "-born", "-headquartered")):
         return True
     root = span.root
@@ -245,7 +251,8 @@ class MentionBuilder:
     def agent(self, span: Span, owner) -> None:
         sector = self.gaz.agents[span.text.lower()]
         if owner is None:
-            self.add(span, sector, 0.5)
+            group = self.recent_group(span) if sector in GROUP_SECTORS else None
+            self.add(span, group.actor_id if group else sector, 0.6 if group else 0.5)
             return
         kind, modifier, actor_id = owner
         if kind == "named":
@@ -258,6 +265,16 @@ class MentionBuilder:
             self.add(span, f"{actor_id}.{sector}", 0.85)
         if adjacent(modifier, span):
             self.mentions[-1] = _widen(self.mentions[-1], modifier, span)
+
+    def recent_group(self, span: Span) -> Mention | None:
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in span.root.children):
+            return None
+        for m in reversed(self.mentions):
+            if m.start < span.start_char - GROUP_LOOKBACK_CHARS:
+                return None
+            if m.start < span.start_char and m.group and m.sector in GROUP_SECTORS:
+                return m
+        return None
 
     def owner(self, span: Span, by_token: dict):
         """The country or named actor an agent word belongs to: its own modifier, or that of the agent it
@@ -353,7 +370,7 @@ def first_line(ent: Span) -> Span:
 
 def is_byline(ent: Span) -> bool:
     """'By Farzana Durrani', 'Writer: Omar Siddiqi': the article's author, not an actor in it."""
-    text = ent.doc.text
+    text = doc_text(ent.doc)
     line_start = text.rfind("\n", 0, ent.start_char) + 1
     return bool(BYLINE.match(text[line_start: ent.start_char]))
 
@@ -366,20 +383,20 @@ def looks_like_name(ent: Span) -> bool:
 
 def adjacent(modifier: Span, span: Span) -> bool:
     """The modifier stands right before the agent words ('Pakistani officials', 'Pakistan's army')."""
-    gap = span.doc.text[modifier.end_char: span.start_char]
+    gap = doc_text(span.doc)[modifier.end_char: span.start_char]
     return modifier.end_char <= span.start_char and len(gap.split()) <= 3 and " and " not in gap and "," not in gap
 
 
 def _widen(mention: Mention, first: Span, last: Span) -> Mention:
     """A mention that covers modifier and head: 'Pakistani officials', 'Taliban leaders'."""
     start, end = min(first.start_char, last.start_char), max(first.end_char, last.end_char)
-    return replace(mention, start=start, end=end, surface=first.doc.text[start:end])
+    return replace(mention, start=start, end=end, surface=doc_text(first.doc)[start:end])
 
 
 def describe(ent: Span, gaz: Gazetteer) -> tuple[str | None, str | None]:
     """Country and sector of a new person from the words around the name: 'Pakistani journalist X',
     'X, a political analyst', 'X, an expert on Pakistan-Afghanistan relations'."""
-    sent = ent.sent
+    sent = sentence_of(ent)
     window = [t for t in sent if t.i < ent.start and t.i >= ent.start - 4]
     after = [t for t in sent if t.i >= ent.end and t.i < ent.end + 12]
     if after and after[0].lower_ in ("is", "was"):

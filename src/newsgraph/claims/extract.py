@@ -21,6 +21,7 @@ from newsgraph.claims.records import Claim
 from newsgraph.geo import load_places
 from newsgraph.events.arguments import ActorIndex, actors_under, pronoun_actor, subject_heads
 from newsgraph.records import short_hash
+from newsgraph.nlp import doc_text, sentence_of
 
 CUE_VERBS = {"say", "tell", "add", "warn", "argue", "believe", "contend", "claim", "suggest", "indicate", "note",
              "insist", "state", "announce", "report", "explain", "stress", "emphasise", "emphasize", "assert",
@@ -80,10 +81,10 @@ class Draft:
 def find_claims(doc_id: str, sdoc: Doc, mentions: list[Mention]) -> list[Claim]:
     gaz = load_gazetteer()
     index = ActorIndex(mentions, sdoc, gaz.demonyms, gaz.country_names)
-    quotes = quote_spans(sdoc.text)
+    quotes = quote_spans(doc_text(sdoc))
     drafts = reported(sdoc, quotes)
     drafts += quoted(sdoc, quotes, drafts)
-    drafts = nested(trimmed(sdoc.text, sorted(drafts, key=lambda d: d.start)))
+    drafts = nested(trimmed(doc_text(sdoc), sorted(drafts, key=lambda d: d.start)))
     return resolve_all(doc_id, sdoc, drafts, index)
 
 
@@ -142,7 +143,7 @@ def verb_claim(verb: Token, quotes) -> Draft | None:
     if content is None:
         return None
     start, end = content
-    if inside(start, end, quotes) or starts_quote(verb.doc.text, start, end, quotes):
+    if inside(start, end, quotes) or starts_quote(doc_text(verb.doc), start, end, quotes):
         return None  # a quotation: the quote pass attributes it
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     subjects = [] if passive else subject_heads(verb)
@@ -199,8 +200,8 @@ def reported_content(verb: Token, lemma: str) -> tuple[tuple[int, int] | None, i
             return clause_range(xcomp), cue_end
     after = next((t for t in doc[verb.i + 1:verb.i + 6] if t.text == ":"), None)
     if after is not None and after.i + 1 < len(doc):
-        rest_end = doc.text.find("\n", after.idx)
-        return (doc[after.i + 1].idx, rest_end if rest_end > 0 else len(doc.text)), cue_end
+        rest_end = doc_text(doc).find("\n", after.idx)
+        return (doc[after.i + 1].idx, rest_end if rest_end > 0 else len(doc_text(doc))), cue_end
     return None, cue_end
 
 
@@ -219,7 +220,7 @@ def starts_quote(text: str, start: int, end: int, quotes) -> bool:
 
 
 def cue_text(verb: Token, cue_end: int) -> str:
-    return verb.doc.text[verb.idx:cue_end]
+    return doc_text(verb.doc)[verb.idx:cue_end]
 
 
 def according_claim(token: Token) -> Draft | None:
@@ -228,7 +229,7 @@ def according_claim(token: Token) -> Draft | None:
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if source is None:
         return None
-    sent = token.sent
+    sent = sentence_of(token)
     phrase_start, phrase_end = token.left_edge.idx, to.right_edge.idx + len(to.right_edge)
     before = (sent.start_char, phrase_start)
     after = (phrase_end, sent.end_char)
@@ -247,7 +248,7 @@ def view_claim(token: Token) -> Draft | None:
     if holder is None:
         return None
     prep = token.head
-    sent = token.sent
+    sent = sentence_of(token)
     phrase_end = prep.right_edge.idx + len(prep.right_edge)
     before, after = (sent.start_char, prep.idx), (phrase_end, sent.end_char)
     start, end = max(before, after, key=lambda r: r[1] - r[0])
@@ -277,7 +278,7 @@ def quoted(sdoc: Doc, quotes: list[tuple[int, int]], reported_drafts: list[Draft
     covered = [(d.start, d.end) for d in reported_drafts]
     drafts: list[Draft] = []
     for start, end in quotes:
-        text = sdoc.text[start:end]
+        text = doc_text(sdoc)[start:end]
         if inside(start, end, covered) or not is_statement(text):
             continue
         cue = attribution(sdoc, start, end, quotes)
@@ -288,7 +289,7 @@ def quoted(sdoc: Doc, quotes: list[tuple[int, int]], reported_drafts: list[Draft
                 drafts.append(Draft(start, end, True, cue.idx, cue.idx + len(cue), cue.text, speaker))
                 continue
         previous = drafts[-1] if drafts else None
-        if previous and same_or_next_paragraph(sdoc.text, previous.end, start):
+        if previous and same_or_next_paragraph(doc_text(sdoc), previous.end, start):
             # the second half of '“A,” he said. “B.”' and a quotation running on into the next paragraph
             drafts.append(Draft(start, end, True, previous.cue_start, previous.cue_end, previous.cue,
                                 previous.speaker))
@@ -369,7 +370,7 @@ def resolve_all(doc_id: str, sdoc: Doc, drafts: list[Draft], index: ActorIndex) 
     intros = introductions(sdoc, index)
     for d in drafts:
         actor, how = resolve_speaker(d, claims, index, intros)
-        speaker = d.speaker.text if d.speaker is not None else sdoc.text[d.cue_start:d.cue_end]
+        speaker = d.speaker.text if d.speaker is not None else doc_text(sdoc)[d.cue_start:d.cue_end]
         about = []
         for m in index.mentions:
             if d.start <= m.start < d.end and m.actor_id not in about:
@@ -377,7 +378,7 @@ def resolve_all(doc_id: str, sdoc: Doc, drafts: list[Draft], index: ActorIndex) 
         confidence = (0.9 if d.direct else 0.8) - (0.2 if how else 0.0) - (0.2 if actor is None else 0.0)
         claims.append(Claim(
             claim_id=short_hash(doc_id, str(d.start), str(d.end), str(d.cue_start)), doc_id=doc_id,
-            speaker=speaker, speaker_actor=actor, cue=d.cue, content=sdoc.text[d.start:d.end], start=d.start,
+            speaker=speaker, speaker_actor=actor, cue=d.cue, content=doc_text(sdoc)[d.start:d.end], start=d.start,
             end=d.end, direct=d.direct, about=about, cue_start=d.cue_start, cue_end=d.cue_end,
             speaker_start=d.speaker.start_char if d.speaker is not None else None,
             speaker_end=d.speaker.end_char if d.speaker is not None else None,
@@ -447,7 +448,7 @@ def speaker_country(speaker: Span, content: tuple[int, int], index: ActorIndex) 
         place = places.get(token.text) if token.pos_ == "PROPN" else None
         if place and place.country:
             return place.country  # 'officials in Khyber district'
-    sent = speaker.sent
+    sent = sentence_of(speaker)
     for token in [*speaker, *reversed(sent[:speaker.start - sent.start])]:
         state = index.state_word(token) if token.tag_ not in ("NNS", "NNPS") else None
         if state and not inside(token.idx, token.idx + 1, [content]):
@@ -499,7 +500,7 @@ def introductions(sdoc: Doc, index: ActorIndex) -> list[tuple[int, str, set[str]
         span = sdoc.char_span(m.start, m.end, alignment_mode="expand") if m.kind == "person" else None
         if span is None:
             continue
-        sent = span.sent
+        sent = sentence_of(span)
         window = sdoc[max(sent.start, span.start - INTRO_BEFORE):min(sent.end, span.end + INTRO_AFTER)]
         words = {t.lemma_.lower() for t in window}
         if span.start > 0 and sdoc[span.start - 1].lower_ == "by":

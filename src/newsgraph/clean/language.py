@@ -12,6 +12,6 @@ def _identifier():
 
 
 def detect_language(text: str) -> tuple[str, float]:
-    """ISO 639-1 code and probability, judged on the first 2,000 characters (ample for a verdict)."""
-    lang, prob = _identifier().classify(text[:2000])
+    """ISO 639-1 code and probability, judged on the first 1,000 characters (ample for a verdict)."""
+    lang, prob = _identifier().classify(text[:1000])
     return lang, float(prob)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsgraph.actors import Mention
+from newsgraph.nlp import sentences
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # 'urged Pakistan to halt': the object, not the subject, does what the infinitive says.
@@ -49,7 +50,7 @@ class ActorIndex:
                     self.by_token.setdefault(token.i, m)
         self.mentions = mentions
         self.demonyms, self.countries = demonyms, countries
-        self.sentences = list(sdoc.sents)  # Token.sent walks the whole document each time: look up here
+        self.sentences = sentences(sdoc)
         self._starts = [s.start for s in self.sentences]
 
     def sentence(self, token: Token, offset: int = 0):

@@ -19,6 +19,7 @@ from newsgraph.events.status import status_of
 from newsgraph.geo import PlaceMention, find_places
 from newsgraph.records import short_hash
 from newsgraph.time.relative import When, find_whens, iso_at, parse_published
+from newsgraph.nlp import doc_text
 
 MATERIAL = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "AID", "COOPERATE", "RETREAT", "CONSULT"}
 # An attack or coercion 'in Afghanistan' by someone else is done to Afghanistan.
@@ -78,6 +79,9 @@ def find_events(doc_id: str, sdoc: Doc, mentions: list[Mention], published: str 
 
 
 def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | None:
+    pos = "verb" if token.pos_ == "VERB" else "noun" if token.pos_ in NOUN_TAGS else None
+    if pos is None or not lexicon.could_start(token.lemma_.lower(), pos):
+        return None
     if index.at(token) is not None:
         return None  # 'Resistance Front', 'Foreign Office': part of a name, not an action
     if token.pos_ == "VERB":
@@ -332,7 +336,7 @@ def pick_place(token: Token, places: list[PlaceMention], event_type: str) -> Loc
         return None
     best = min(pool, key=lambda p: (p.place.kind == "country", abs(p.token_start - token.i)))
     place = best.place
-    return Location(token.doc.text[best.start:best.end], place.country, place.lat, place.lon)
+    return Location(doc_text(token.doc)[best.start:best.end], place.country, place.lat, place.lon)
 
 
 def event_date(token: Token, sent: Span, whens: list[When], published: str | None) -> tuple[str | None, str | None]:

@@ -25,9 +25,17 @@ class Trigger:
 @dataclass
 class Lexicon:
     entries: dict[tuple[str, str], list[Trigger]]  # (lemma, pos) -> candidates, constrained ones first
+    _heads: set | None = None
 
     def candidates(self, lemma: str, pos: str) -> list[Trigger]:
         return self.entries.get((lemma, pos), [])
+
+    def could_start(self, lemma: str, pos: str) -> bool:
+        """Whether any entry is built on this word: a phrasal verb starts with it ('crack down'), a
+        compound noun ends with it ('air strike'). Most words are neither, and need no closer look."""
+        if self._heads is None:
+            self._heads = {(lemma.split()[0] if p == "verb" else lemma.split()[-1], p) for lemma, p in self.entries}
+        return (lemma, pos) in self._heads
 
     def longest_lemma_words(self) -> int:
         return max(len(lemma.split()) for lemma, _ in self.entries)

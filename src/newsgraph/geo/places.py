@@ -62,14 +62,20 @@ def load_places() -> dict[str, Place]:
     return places
 
 
+@lru_cache(maxsize=1)
+def first_words() -> frozenset[str]:
+    """The words place names begin with: most tokens begin none, and need no lookup."""
+    return frozenset(name.split()[0] for name in load_places() if name.split())
+
+
 def find_places(sdoc: Doc) -> list[PlaceMention]:
     """Longest gazetteer match at each capitalised word, kept when the context says it is a place."""
-    places = load_places()
+    places, firsts = load_places(), first_words()
     found, i = [], 0
     while i < len(sdoc):
         token = sdoc[i]
         match = None
-        if token.text[:1].isupper() or token.lower_ == "former":
+        if token.text in firsts:
             for n in range(min(MAX_WORDS, len(sdoc) - i), 0, -1):
                 span = sdoc[i: i + n]
                 place = places.get(span.text)

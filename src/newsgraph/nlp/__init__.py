@@ -1,6 +1,7 @@
 """NLP: the spaCy pipeline, loaded once per process from its installed package (never downloaded)."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 
 from spacy.language import Language
@@ -27,3 +28,29 @@ def load_model(disable: tuple[str, ...] = ()):
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
+
+
+# spaCy builds Doc.text by joining every token, and Token.sent walks the document's sentences, on each call.
+# The stages ask for both thousands of times per article, so they are computed once per Doc and kept in its
+# user_data (each Doc belongs to one document, so this stays a pure function of that document).
+def doc_text(doc) -> str:
+    text = doc.user_data.get("newsgraph.text")
+    if text is None:
+        text = doc.user_data["newsgraph.text"] = doc.text
+    return text
+
+
+def sentences(doc) -> list:
+    found = doc.user_data.get("newsgraph.sents")
+    if found is None:
+        found = doc.user_data["newsgraph.sents"] = list(doc.sents)
+        doc.user_data["newsgraph.sent_starts"] = [s.start for s in found]
+    return found
+
+
+def sentence_of(item):
+    """The sentence a token or span starts in."""
+    doc = item.doc
+    sents = sentences(doc)
+    i = item.i if hasattr(item, "i") else item.start
+    return sents[bisect_right(doc.user_data["newsgraph.sent_starts"], i) - 1]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -13,11 +14,17 @@ SCHEME = "affine32"  # pinned: stored signatures must stay comparable across dat
 TOKEN = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=1)
+def _permutations():
+    """The seeded permutations are the same for every document: drawn once, not once per document."""
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
+
+
 def signature(text: str) -> bytes:
     """MinHash signature of the text's word 3-grams, as bytes for storage."""
     words = TOKEN.findall(text.lower())
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, permutations=_permutations())
     m.update_batch([s.encode("utf-8") for s in shingles])
     return m.hashvalues.astype(np.uint64).tobytes()
 
