@@ -32,7 +32,7 @@ def event(text: str, published: str = PUBLISHED):
     ("Pakistan is set to host an office for the Afghan opposition in Islamabad.",
      ("COOPERATE", "PAK", "AFG.OPP", "planned")),
     ("China will provide humanitarian aid to Afghanistan.", ("AID", "CHN", "AFG", "planned")),
-    ("The TTP released two abducted soldiers on Tuesday.", ("RETREAT", "PAK.TTP", "MIL", "asserted")),
+    ("The TTP released two abducted soldiers on Tuesday.", ("RETREAT", "PAK.TTP", "PAK.MIL", "asserted")),
     ("Pakistan and China urged the Taliban to act against the TTP.",
      ("REQUEST", "CHN", "AFG.TALIBAN", "asserted")),
     ("Islamabad accused Kabul of sheltering TTP militants.", ("ACCUSE", "PAK.GOV", "AFG.GOV", "asserted")),
@@ -110,3 +110,46 @@ def test_restatements_link_to_the_first_mention():
     closures = [e for e in events if e.type == "SANCTION" and e.source == "PAK"]
     assert len(closures) == 2 and closures[0].repeat_of is None
     assert closures[1].repeat_of == closures[0].event_id  # the later sentence restates the first
+
+
+# --- constructions added after reading the dev gold's misses ---------------------------------------------------
+
+def test_mediators_consult_each_side_not_each_other():
+    found = code("Delegations led by Pakistan's defence minister and the Taliban's defence minister agreed to a "
+                 "ceasefire after talks in Doha mediated by Qatar and Turkey.")
+    mediation = {(s, t) for kind, s, t, _ in found if kind == "CONSULT" and s in ("QAT", "TUR")}
+    assert mediation and all(t not in ("QAT", "TUR") for _, t in mediation)
+    assert {t[:3] for _, t in mediation} == {"PAK", "AFG"}
+
+
+def test_an_agreement_without_parties_is_between_the_two_sides_just_named():
+    found = code("Pakistan and Afghanistan fought for a week. A ceasefire holds, but the border is shut.")
+    assert {("RETREAT", "PAK", "AFG", "asserted"), ("RETREAT", "AFG", "PAK", "asserted")} <= found
+
+
+def test_ending_or_not_extending_a_ceasefire_is_a_refusal():
+    assert ("REJECT", "PAK.TTP", "PAK.GOV", "asserted") in code(
+        "The TTP announced that it was ending the ceasefire it had agreed with the government in June.")
+    found = code("Islamabad held talks with the TTP. The group walked away from a truce.")
+    assert ("REJECT", "PAK.TTP", "PAK.GOV", "asserted") in found
+    assert not {e for e in found if e[0] == "RETREAT"}
+
+
+def test_backing_an_armed_group_is_aid():
+    assert ("AID", "IND", "PAK.TTP", "reported") in code("Islamabad accuses India of backing the TTP.")
+
+
+def test_a_passive_accusation_keeps_its_accuser_unknown():
+    found = code("Islamabad held talks with Kabul. Pakistan was accused of sheltering militants.")
+    assert ("ACCUSE", None, "PAK", "asserted") in found
+
+
+def test_a_firefight_between_two_forces_is_coded_both_ways():
+    found = code("The clashes followed a firefight between Pakistani troops and Taliban border guards.")
+    assert {("ASSAULT", "PAK.MIL", "AFG.TALIBAN", "asserted"), ("ASSAULT", "AFG.TALIBAN", "PAK.MIL", "asserted")} <= found
+
+
+def test_a_weekday_in_a_sentence_about_the_future_lies_ahead():
+    [meeting] = [e for e in event("Pakistani and Afghan delegations are set to meet again in Istanbul on Saturday.")
+                 if e.type == "CONSULT"][:1]
+    assert meeting.status == "planned" and meeting.date == "2025-10-25"  # published Tuesday 21 October

@@ -40,3 +40,25 @@ def test_kidnapping_of_police_officers_in_swat(seed_events):
     [kidnap] = find(seed_events, "003", type="ASSAULT", mode="abduct", target="PAK.COP").itertuples()
     assert "kidnapped four police officers in Swat" in kidnap.evidence
     assert kidnap.location and '"Swat"' in kidnap.location
+
+
+def test_planned_hosting_of_an_afghan_opposition_office(seed_events):
+    office = seed_events[(seed_events.seed == "000") & seed_events.evidence.str.contains("preparing to permit")]
+    assert {"planned"} <= set(office.status) and set(office.target) == {"AFG.OPP"}
+    assert set(office.source.str[:3]) == {"PAK"}
+
+
+def test_taliban_refusal_of_responsibility_for_the_ttp(seed_events):
+    refusal = find(seed_events, "001", type="REJECT", source="AFG.TALIBAN")
+    assert len(refusal) and "rejects responsibility" in refusal.iloc[0].evidence
+    assert refusal.iloc[0].date.startswith("2026")
+
+
+def test_the_visit_to_kabul_is_dated_2023(seed_events):
+    visit = find(seed_events, "002", type="CONSULT", mode="visit", source="PER:khawaja-asif")
+    assert visit.iloc[0].date.startswith("2023") and visit.iloc[0].target.startswith("AFG")
+
+
+def test_the_swat_kidnappers_are_the_ttp(seed_events):
+    [kidnap] = find(seed_events, "003", type="ASSAULT", mode="abduct", target="PAK.COP").itertuples()
+    assert kidnap.source == "PAK.TTP"

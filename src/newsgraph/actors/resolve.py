@@ -280,7 +280,7 @@ class MentionBuilder:
         """The country or named actor an agent word belongs to: its own modifier, or that of the agent it
         is coordinated with or modifies ('Pakistan's military and intelligence agencies')."""
         root = span.root
-        heads = [root]
+        heads = [root] + [t for t in span if t.i != root.i]  # 'Taliban border guards': on 'border'
         if root.dep_ == "conj" or (root.dep_ in MODIFIER_DEPS and by_token.get(root.head.i, ("",))[0] == "agent"):
             heads.append(root.head)
         for head in heads:

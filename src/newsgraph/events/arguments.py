@@ -27,6 +27,7 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "hold", "begin", 
                "host", "lead", "sign", "seek", "have", "keep", "renew", "agree", "accept", "restart", "conclude", "finish", "complete", "end", "plan", "propose", "attend", "kick"}
 WALK_DEPS = {"poss", "compound", "amod", "det", "prep", "pobj", "appos", "nmod", "npadvmod", "case"}
 
+LEADING = {"lead", "head", "chair"}  # 'a delegation led by the foreign minister'
 
 @dataclass(frozen=True)
 class Arg:
@@ -97,12 +98,22 @@ def actors_under(head: Token, index: ActorIndex, depth: int = 3) -> list[Arg]:
     pronoun = pronoun_actor(head, index) if head.pos_ == "PRON" else None
     if pronoun:
         return [pronoun]
+    own, leader = index.at(head), _led_by(head)
+    if leader is not None and (own is None or not own.country):
+        return actors_under(leader, index, depth)  # 'delegations led by Asif and Yaqoob' are theirs
     found: list[Arg] = []
     for token in [head, *head.conjuncts]:
         for arg in [_actor_at_or_below(token, index, depth), *_coordinated_modifiers(token, index)]:
             if arg and arg.actor_id not in {a.actor_id for a in found}:
                 found.append(arg)
     return found
+
+
+def _led_by(token: Token) -> Token | None:
+    for acl in (c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in LEADING):
+        for agent in (c for c in acl.children if c.dep_ == "agent"):
+            return next((p for p in agent.children if p.dep_ == "pobj"), None)
+    return None
 
 
 def _coordinated_modifiers(token: Token, index: ActorIndex) -> list[Arg]:

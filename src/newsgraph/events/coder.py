@@ -6,7 +6,7 @@ gazetteer the location. One event per (source, target) pair; several events per 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -44,6 +44,18 @@ MEDIATING = {"mediate", "broker", "facilitate", "host", "sponsor"}
 PLACE_NOUNS = {"capital", "city", "province", "soil", "territory", "border", "side", "region", "district"}
 # 'took power', 'seized control': done to the government of the country.
 POWER_OBJECTS = {"power", "control"}
+# Ending, breaking or walking away from an agreement, a truce or talks is a refusal of them (REJECT),
+# not another agreement; so is declining to extend or honour one.
+ENDING = {"end", "break", "abandon", "scrap", "violate", "breach", "quit", "terminate", "cancel", "revoke",
+          "repudiate", "renounce", "suspend", "call off", "walk away", "pull out", "withdraw"}
+KEEPING = {"extend", "renew", "honour", "honor", "respect", "observe", "keep"}
+AGREEMENT_TYPES = {"RETREAT", "AGREE", "CONSULT", "COOPERATE"}
+# Backing an armed group is material help (money, arms, sanctuary), not words of support.
+BACKING = {"back", "backing", "support", "sponsor", "sponsorship", "patronage"}
+ARMED_SECTORS = {"REB"}
+# Verbal acts told in the passive with no 'by' ('Pakistan was accused of ...') hide their source on
+# purpose: it is not guessed from the context.
+HIDDEN_SOURCE_TYPES = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE"}
 
 
 @dataclass
@@ -155,6 +167,7 @@ def code_trigger(doc_id, sent: Span, f: Found, index: ActorIndex, whens, places,
     location = pick_place(token, places, trig.type)
     sources = [resolve_bare(a, index, token, location) for a in sources]
     targets = [resolve_bare(a, index, token, location) for a in targets]
+    sources, targets = at_home(sources, targets), at_home(targets, sources)
     if not targets and trig.type in VERBAL_TARGETS:
         targets = content_actors(token, index, {a.actor_id for a in sources})
     if not sources and trig.pos == "noun" and token.dep_ in ("dobj", "attr", "appos"):
@@ -171,11 +184,25 @@ def code_trigger(doc_id, sent: Span, f: Found, index: ActorIndex, whens, places,
     if sources and not targets and trig.type == "COERCE" and trig.objects & POWER_OBJECTS:
         targets = [Arg(f"{country}.GOV", None, inferred=True) for country in
                    {party_key(a)[0] for a in sources} if country]
+    if not sources and not targets and reciprocal and trig.pos == "noun" and not sentence_has_actor(sent, index):
+        sources = context_pair(token, index)  # 'A ceasefire holds': between the two sides just named
+        notes.append("both sides from context")
+    if trig.type == "CONSULT" and token.lemma_.lower() in MEDIATING and sources:
+        # 'talks mediated by Qatar and Turkey': each mediator consults each side, not the other mediator
+        sources = sources + [t for t in targets if party_key(t) not in map(party_key, sources)
+                             and is_coordinated_with(t, sources, token.doc)]
+        targets = context_pair(token, index, exclude=tuple(party_key(a) for a in sources))
+        notes.append("sides of the mediated talks from context")
+    ender = ending_verb(token) if trig.pos == "noun" and trig.type in AGREEMENT_TYPES else None
+    if ender is not None:
+        when, precision = event_date(token, sent, whens, published)
+        return refusals(doc_id, sent, f, ender, sources, targets, index, when, precision, location, gaz, notes)
     if not sources and not targets:
         return []
     if not trig.curated and not (sources and targets):
         return []  # CAMEO-only verbs are too loose to code without both parties
-    if bool(sources) != bool(targets):  # every PLOVER type has two sides, even when one goes unsaid
+    hidden = not sources and trig.type in HIDDEN_SOURCE_TYPES and is_agentless_passive(token)
+    if bool(sources) != bool(targets) and not hidden:  # every PLOVER type has two sides, even unsaid
         other = context_party(token, index, sources or targets, foreign="target from place" in notes)
         if other:
             sources, targets = (sources, other) if sources else (other, targets)
@@ -191,8 +218,70 @@ def code_trigger(doc_id, sent: Span, f: Found, index: ActorIndex, whens, places,
     for source, target in pairs_found:
         if source and target and source.actor_id == target.actor_id:
             continue
-        events.append(make_event(doc_id, sent, f, source, target, status, when, precision, location, gaz, notes))
+        event = make_event(doc_id, sent, f, source, target, status, when, precision, location, gaz, notes)
+        events.append(as_material_backing(event, target, token))
     return events
+
+
+def ending_verb(noun: Token) -> Token | None:
+    """The verb that ends the agreement a noun names: 'ending the ceasefire', 'walked away from a truce',
+    'would not extend its ceasefire'."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    if verb.pos_ in ("ADV", "ADP") and verb.dep_ in ("advmod", "prt", "prep"):  # 'walked away from'
+        verb = verb.head
+    if verb.pos_ != "VERB" or noun.dep_ not in ("dobj", "pobj", "nsubjpass"):
+        return None
+    lemma = verb.lemma_.lower()
+    particles = [c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod") and c.i > verb.i]
+    words = {lemma} | {f"{lemma} {p}" for p in particles}
+    negated_keep = lemma in KEEPING and any(c.dep_ == "neg" for c in verb.children)
+    return verb if words & ENDING or negated_keep else None
+
+
+def refusals(doc_id, sent, f: Found, verb: Token, sources, targets, index, when, precision, location, gaz,
+             notes) -> list[Event]:
+    """REJECT by whoever ends the agreement, aimed at the other side of it."""
+    enders: list[Arg] = []
+    for clause in (verb, verb.head, verb.head.head):  # 'the TTP announced that it was ending ...'
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        enders = actors_under(subject, index) if subject is not None else []
+        if enders:
+            break
+    enders = enders or sources[:1]
+    others = [a for a in sources + targets if party_key(a) not in map(party_key, enders)]
+    if enders and not others:
+        others = context_party(f.token, index, enders, foreign=False)
+    if not enders or not others:
+        return []
+    rejected = Found(replace(f.trigger, type="REJECT", mode=None, context=()), f.token, f.text)
+    return [make_event(doc_id, sent, rejected, e, o, "asserted", when, precision, location, gaz,
+                       notes + ["ending an agreement"]) for e in enders for o in others[:1]]
+
+
+def as_material_backing(event: Event, target: Arg | None, token: Token) -> Event:
+    """'India is backing the TTP': support for an armed group is AID."""
+    sector = target.mention.sector if target is not None and target.mention is not None else None
+    if event.type != "SUPPORT" or token.lemma_.lower() not in BACKING or sector not in ARMED_SECTORS:
+        return event
+    return replace(event, type="AID", quad=quad("AID"), intensity=intensity("AID", None))
+
+
+def is_coordinated_with(arg: Arg, others: list[Arg], doc: Doc) -> bool:
+    """'Qatar and Turkey': the argument's words are a conjunct of another argument's."""
+    span = doc.char_span(arg.mention.start, arg.mention.end, alignment_mode="expand") if arg.mention else None
+    if span is None:
+        return False
+    heads = {o.mention.start for o in others if o.mention}
+    return span.root.dep_ == "conj" and span.root.head.idx in heads
+
+
+def sentence_has_actor(sent: Span, index: ActorIndex) -> bool:
+    return any(sent.start_char <= m.start < sent.end_char for m in index.mentions)
+
+
+def is_agentless_passive(token: Token) -> bool:
+    children = {c.dep_ for c in token.children}
+    return token.pos_ == "VERB" and "nsubjpass" in children and "agent" not in children
 
 
 def pairs(sources: list[Arg], targets: list[Arg], event_type: str) -> list[tuple[Arg | None, Arg | None]]:
@@ -235,13 +324,16 @@ def is_reciprocal(f: Found) -> bool:
 
 
 def names_both_sides(token: Token, sent: Span) -> bool:
-    """'the two sides discussed', 'officials from both countries met'."""
-    return any(t.lemma_.lower() in PAIR_WORDS and any(c.lower_ in ("both", "two") for c in t.children)
-               for t in sent)
+    """'the two sides discussed', 'officials from both countries met', 'the delegations will meet again'."""
+    return any(t.lemma_.lower() in PAIR_WORDS and (
+        any(c.lower_ in ("both", "two") for c in t.children)
+        or (t.tag_ == "NNS" and [c.lower_ for c in t.children if c.dep_ != "punct"] == ["the"]))
+        for t in sent)
 
 
-def context_pair(token: Token, index: ActorIndex) -> list[Arg]:
-    """The two parties nearest before (or in) the sentence, of different institutions."""
+def context_pair(token: Token, index: ActorIndex, exclude: tuple = ()) -> list[Arg]:
+    """The two parties nearest before (or in) the sentence, of different institutions (not those in
+    `exclude`, e.g. the mediators of the talks)."""
     pair: list[Arg] = []
     for offset in range(0, -CONTEXT_REACH - 1, -1):
         sent = index.sentence(token, offset)
@@ -250,7 +342,8 @@ def context_pair(token: Token, index: ActorIndex) -> list[Arg]:
         inside = [m for m in index.mentions if sent.start_char <= m.start < sent.end_char]
         for m in reversed(inside):
             arg = Arg(m.actor_id, m, inferred=True)
-            if m.country and m.sector not in BYSTANDER_SECTORS and party_key(arg) not in map(party_key, pair):
+            if (m.country and m.sector not in BYSTANDER_SECTORS and party_key(arg) not in map(party_key, pair)
+                    and party_key(arg) not in exclude):
                 pair.append(arg)
                 if len(pair) == 2:
                     return pair
@@ -273,10 +366,29 @@ def context_party(token: Token, index: ActorIndex, known: list[Arg], foreign: bo
         for m in order:
             if offset == 0 and not could_be_party(m, token, index):
                 continue
+            home = domestic_counterpart(m, known)
+            if home is not None and party_key(home) not in taken:
+                return [home]
             if (m.country and m.sector not in BYSTANDER_SECTORS and party_key(Arg(m.actor_id, m)) not in taken
                     and not (foreign and m.country in countries)):
                 return [Arg(m.actor_id, m, inferred=True)]
     return []
+
+
+def domestic_counterpart(mention: Mention, known: list[Arg]) -> Arg | None:
+    """'the TTP ... with the government': a state institution named without its country, facing a
+    non-state group of one country, is that country's."""
+    if mention.country or mention.sector not in ("GOV", "MIL", "COP", "JUD", "LEG"):
+        return None
+    homes = {a.mention.country for a in known if a.mention is not None and a.mention.country
+             and a.mention.sector not in ("GOV", "MIL", "COP", "JUD", "LEG", None)}
+    return Arg(f"{homes.pop()}.{mention.sector}", mention, inferred=True) if len(homes) == 1 else None
+
+
+def at_home(args: list[Arg], others: list[Arg]) -> list[Arg]:
+    """Bare state institutions ('the government') facing a one-country non-state group are its country's."""
+    return [(domestic_counterpart(a.mention, others) or a) if a.mention is not None and "." not in a.actor_id
+            else a for a in args]
 
 
 def could_be_party(mention: Mention, trigger: Token, index: ActorIndex) -> bool:
@@ -289,6 +401,9 @@ def could_be_party(mention: Mention, trigger: Token, index: ActorIndex) -> bool:
     head = root.head
     if root.dep_ == "nsubj" and head.lemma_ in REPORTING and head.i != trigger.i:
         return False
+    while root.dep_ == "conj" and root.head.i != root.i:  # 'mediated by Qatar and Turkey'
+        root = root.head
+    head = root.head
     if root.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_ in MEDIATING:
         return False
     if root.dep_ in ("amod", "compound") and head.lemma_ in PLACE_NOUNS:

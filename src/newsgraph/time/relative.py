@@ -16,6 +16,9 @@ from newsgraph.time.dates import MONTHS, WEEKDAYS, find_dates
 
 _WEEKDAY = re.compile(r"\b(?:(last|next|this|on|since|by)\s+)?(" + "|".join(w.capitalize() for w in WEEKDAYS)
                       + r")\b(?!,?\s+(?:[A-Z][a-z]+\.?\s+)?\d)")
+# A sentence about what is still to come: its bare weekdays lie ahead of the publication date.
+FUTURE = re.compile(r"\b(?:will|shall|(?:is|are) (?:set|due|scheduled|expected) to|(?:plans?|planning) to)\b",
+                    re.I)
 _MONTH_ALONE = re.compile(r"\b(?i:(?:in|since|by|until|from|during|early|late|mid|mid-|last|this|next)\s+)"
                           r"(" + "|".join(m.capitalize() for m in list(MONTHS)[:12]) + r")\b(?![\s,]+\d)")
 _AGO = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+"
@@ -70,7 +73,8 @@ def find_whens(text: str, published: str | None) -> list[When]:
             found.append(when)
     if pub is not None:
         day_known = pub_precision == "day"
-        found += [w for w in (_weekday(m, pub) for m in _WEEKDAY.finditer(text)) if w and day_known]
+        future = bool(FUTURE.search(text))
+        found += [w for w in (_weekday(m, pub, future) for m in _WEEKDAY.finditer(text)) if w and day_known]
         found += [w for w in (_month(m, pub) for m in _MONTH_ALONE.finditer(text)) if w]
         found += [w for w in (_ago(m, pub) for m in _AGO.finditer(text)) if w]
         for pattern, resolve in _VAGUE:
@@ -98,10 +102,11 @@ def _explicit(mention, pub: dt.date | None) -> When | None:
     return When(mention.start, mention.end, f"{year:04d}-{mention.month:02d}-{mention.day:02d}", "day")
 
 
-def _weekday(m: re.Match, pub: dt.date) -> When | None:
-    """'on Sunday' in a news story is the latest Sunday up to publication; 'next Saturday' the coming one."""
+def _weekday(m: re.Match, pub: dt.date, future: bool = False) -> When | None:
+    """'on Sunday' in a news story is the latest Sunday up to publication; 'next Saturday', or 'on
+    Saturday' in a sentence about what is to come ('are set to meet again on Saturday'), the coming one."""
     target = WEEKDAYS.index(m.group(2).lower())
-    if (m.group(1) or "").lower() == "next":
+    if (m.group(1) or "").lower() == "next" or (future and (m.group(1) or "").lower() != "last"):
         delta = (target - pub.weekday()) % 7 or 7
         date = pub + dt.timedelta(days=delta)
     else:
