@@ -53,6 +53,7 @@ AGREEMENT_TYPES = {"RETREAT", "AGREE", "CONSULT", "COOPERATE"}
 # Backing an armed group is material help (money, arms, sanctuary), not words of support.
 BACKING = {"back", "backing", "support", "sponsor", "sponsorship", "patronage"}
 ARMED_SECTORS = {"REB"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 # Verbal acts told in the passive with no 'by' ('Pakistan was accused of ...') hide their source on
 # purpose: it is not guessed from the context.
 HIDDEN_SOURCE_TYPES = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE"}
@@ -378,10 +379,10 @@ def context_party(token: Token, index: ActorIndex, known: list[Arg], foreign: bo
 def domestic_counterpart(mention: Mention, known: list[Arg]) -> Arg | None:
     """'the TTP ... with the government': a state institution named without its country, facing a
     non-state group of one country, is that country's."""
-    if mention.country or mention.sector not in ("GOV", "MIL", "COP", "JUD", "LEG"):
+    if mention.country or mention.sector not in STATE_SECTORS:
         return None
     homes = {a.mention.country for a in known if a.mention is not None and a.mention.country
-             and a.mention.sector not in ("GOV", "MIL", "COP", "JUD", "LEG", None)}
+             and a.mention.sector and a.mention.sector not in STATE_SECTORS}
     return Arg(f"{homes.pop()}.{mention.sector}", mention, inferred=True) if len(homes) == 1 else None
 
 
