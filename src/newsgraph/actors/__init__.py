@@ -1,11 +1,12 @@
 """Actors: find, resolve and code the political actors of each document; merge them across the corpus."""
 from __future__ import annotations
 
-from newsgraph.actors.gazetteer import ActorEntry, Gazetteer, Role, load_gazetteer
+from newsgraph.actors.gazetteer import COMMENTATOR_SECTORS, ActorEntry, Gazetteer, Role, load_gazetteer
 from newsgraph.actors.resolve import Mention, find_mentions, load_resources
 from newsgraph.records import Document
 
-__all__ = ["ActorEntry", "Gazetteer", "Mention", "Role", "actor_mentions", "find_mentions", "load_gazetteer"]
+__all__ = ["COMMENTATOR_SECTORS", "ActorEntry", "Gazetteer", "Mention", "Role", "actor_mentions", "find_mentions",
+           "load_gazetteer"]
 
 
 def actor_mentions(doc: Document) -> list[Mention]:

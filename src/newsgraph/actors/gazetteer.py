@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+# Media, analysts and academics tell of events and comment on them; they are rarely a party to them.
+COMMENTATOR_SECTORS = frozenset({"MED", "ANL", "EDU"})
+
 SECTOR_NAMES = {
     "GOV": "government", "MIL": "military", "SPY": "intelligence", "COP": "police", "REB": "armed groups",
     "OPP": "opposition", "LEG": "legislature", "JUD": "judiciary", "PTY": "parties", "CVL": "civilians",

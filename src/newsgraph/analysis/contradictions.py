@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from newsgraph.actors import COMMENTATOR_SECTORS
 from newsgraph.analysis.clusters import _text, dates_agree, first_day, party
 
 DENIAL_CUES = {"deny", "denied", "denies", "denying", "reject", "rejected", "rejects", "rejecting", "dismiss",
@@ -28,8 +29,6 @@ MIN_SHARED_WORDS = 3
 SHARED_SHARE = 0.5  # of the shorter claim's content words
 ALLEGATION_CUES = {"accuse", "accused", "accuses", "accusing", "blame", "blamed", "blames", "blaming", "allege",
                    "alleged", "alleges", "alleging", "charge", "charged", "charges", "charging"}
-# Commentators are not parties to a dispute: their view is analysis, not one side's position.
-COMMENTATOR_SECTORS = {"MED", "ANL", "EDU"}
 
 
 @dataclass(frozen=True)

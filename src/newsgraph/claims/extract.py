@@ -18,10 +18,10 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.actors import Mention, load_gazetteer
 from newsgraph.actors.gazetteer import slug
 from newsgraph.claims.records import Claim
-from newsgraph.geo import load_places
 from newsgraph.events.arguments import ActorIndex, actors_under, pronoun_actor, subject_heads
-from newsgraph.records import short_hash
+from newsgraph.geo import load_places
 from newsgraph.nlp import doc_text, sentence_of
+from newsgraph.records import short_hash
 
 CUE_VERBS = {"say", "tell", "add", "warn", "argue", "believe", "contend", "claim", "suggest", "indicate", "note",
              "insist", "state", "announce", "report", "explain", "stress", "emphasise", "emphasize", "assert",

@@ -10,16 +10,16 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.actors import Mention, load_gazetteer
+from newsgraph.actors import COMMENTATOR_SECTORS, Mention, load_gazetteer
 from newsgraph.events.arguments import ActorIndex, Arg, actors_under, noun_arguments, verb_arguments
 from newsgraph.events.lexicon import Lexicon, Trigger, load_lexicon
 from newsgraph.events.plover import intensity, quad
 from newsgraph.events.records import Event, Location
 from newsgraph.events.status import status_of
 from newsgraph.geo import PlaceMention, find_places
+from newsgraph.nlp import doc_text
 from newsgraph.records import short_hash
 from newsgraph.time.relative import When, find_whens, iso_at, parse_published
-from newsgraph.nlp import doc_text
 
 MATERIAL = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "AID", "COOPERATE", "RETREAT", "CONSULT"}
 # An attack or coercion 'in Afghanistan' by someone else is done to Afghanistan.
@@ -29,8 +29,6 @@ FACTUAL = {"asserted", "reported"}
 MUTUAL = {"CONSULT", "AGREE", "COOPERATE", "RETREAT", "ASSAULT"}
 VERBAL_TARGETS = {"THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT"}
 NOUN_TAGS = {"NOUN", "PROPN"}
-# Commentators and reporters tell of events; they are rarely a party to them.
-BYSTANDER_SECTORS = {"MED", "ANL", "EDU"}
 CONTEXT_REACH = 3  # sentences back to look for the other party
 # Acts that two parties do with each other: a meeting of Pakistan with Afghanistan is also one of
 # Afghanistan with Pakistan, and each side is coded as a source.
@@ -343,7 +341,7 @@ def context_pair(token: Token, index: ActorIndex, exclude: tuple = ()) -> list[A
         inside = [m for m in index.mentions if sent.start_char <= m.start < sent.end_char]
         for m in reversed(inside):
             arg = Arg(m.actor_id, m, inferred=True)
-            if (m.country and m.sector not in BYSTANDER_SECTORS and party_key(arg) not in map(party_key, pair)
+            if (m.country and m.sector not in COMMENTATOR_SECTORS and party_key(arg) not in map(party_key, pair)
                     and party_key(arg) not in exclude):
                 pair.append(arg)
                 if len(pair) == 2:
@@ -370,7 +368,7 @@ def context_party(token: Token, index: ActorIndex, known: list[Arg], foreign: bo
             home = domestic_counterpart(m, known)
             if home is not None and party_key(home) not in taken:
                 return [home]
-            if (m.country and m.sector not in BYSTANDER_SECTORS and party_key(Arg(m.actor_id, m)) not in taken
+            if (m.country and m.sector not in COMMENTATOR_SECTORS and party_key(Arg(m.actor_id, m)) not in taken
                     and not (foreign and m.country in countries)):
                 return [Arg(m.actor_id, m, inferred=True)]
     return []
