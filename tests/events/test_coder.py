@@ -153,3 +153,28 @@ def test_a_weekday_in_a_sentence_about_the_future_lies_ahead():
     [meeting] = [e for e in event("Pakistani and Afghan delegations are set to meet again in Istanbul on Saturday.")
                  if e.type == "CONSULT"][:1]
     assert meeting.status == "planned" and meeting.date == "2025-10-25"  # published Tuesday 21 October
+
+
+def test_an_act_about_an_event_told_before_targets_its_doer_and_is_not_a_new_event():
+    found = code("Pakistan deported 20,000 Afghan refugees in October. The Taliban condemned the expulsions.")
+    assert ("ACCUSE", "AFG.TALIBAN", "PAK", "asserted") in found
+    assert [f for f in found if f[0] == "COERCE"] == [("COERCE", "PAK", "AFG.REF", "asserted")]
+
+
+def test_a_definite_event_noun_takes_the_parties_of_the_event_told_before():
+    found = code("Pakistani jets struck targets in Khost on Monday. Officials said the strikes killed 12 people. "
+                 "The strikes came days after militants attacked a checkpoint in Bannu.")
+    strikes = {f for f in found if f[0] == "ASSAULT" and f[1] == "PAK"}
+    assert {("ASSAULT", "PAK", "AFG", "asserted"), ("ASSAULT", "PAK", "AFG", "reported")} <= strikes
+    assert not any(f[1] == "AFG" for f in found)  # the militants' attack in Bannu is not the strikes' doing
+
+
+def test_victims_with_no_attacker_named_take_the_attacker_told_before():
+    found = code("Taliban forces attacked Pakistani border posts overnight. Pakistan's military said 23 of its "
+                 "soldiers were killed.")
+    assert ("ASSAULT", "AFG.TALIBAN", "PAK.MIL", "reported") in found
+
+
+def test_coordinated_state_words_give_both_sides_of_a_meeting():
+    found = code("Pakistani and Afghan negotiators met in Istanbul on Saturday.")
+    assert {("CONSULT", "PAK.GOV", "AFG.GOV", "asserted"), ("CONSULT", "AFG.GOV", "PAK.GOV", "asserted")} <= found

@@ -103,6 +103,7 @@ def find_mentions(doc_id: str, sdoc: Doc, date: str | None, res: Resources | Non
     for span, label in spans:
         if label == "agent":
             builder.agent(span, owners[span.start])
+            builder.coordinated_owners(span, owners[span.start], by_token)
         elif span.text in local and local[span.text] in new_orgs:
             builder.add(span, local[span.text], 0.8)
         elif span.start in consumed:
@@ -266,6 +267,18 @@ class MentionBuilder:
         if adjacent(modifier, span):
             self.mentions[-1] = _widen(self.mentions[-1], modifier, span)
 
+    def coordinated_owners(self, span: Span, owner, by_token: dict) -> None:
+        """'Pakistani and Afghan negotiators': the second state word shares the agent noun, so it is a
+        mention of Afghan negotiators too, placed on the word that names their country."""
+        if owner is None or owner[0] != "country":
+            return
+        sector = self.gaz.agents[span.text.lower()]
+        for conj in owner[1].root.conjuncts:
+            label, mod = by_token.get(conj.i, ("", None))
+            found = self.modifier_actor(label, mod) if label in ("country", "demonym") else None
+            if found and found[2] != owner[2]:
+                self.add(mod, f"{found[2]}.{sector}", 0.8)
+
     def recent_group(self, span: Span) -> Mention | None:
         if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in span.root.children):
             return None
@@ -318,6 +331,10 @@ class MentionBuilder:
         name = TITLES.sub("", ent.text).strip().rstrip("’'s").strip()
         if not name or name in self.gaz.country_names or name in self.gaz.demonyms:
             return
+        from newsgraph.geo.places import load_places  # geo reads the actor gazetteer: import when used
+
+        if name not in self.gaz.aliases and name in load_places():
+            return  # 'Mir Ali', 'Dera Ismail Khan': towns that read like names; the place gazetteer decides
         words = name.split()
         if len(words) == 1:
             known = self.people.get(words[0])

@@ -135,19 +135,39 @@ def _fits(level: str, gold, found) -> bool:
 
 
 def match_events(documents: pd.DataFrame, events: pd.DataFrame, gold: pd.DataFrame, level: str) -> list[tuple]:
-    """Gold and predicted events paired one to one within the same sentence, at one level."""
+    """Gold and predicted events paired one to one within the same sentence, at one level: the largest
+    such pairing, so that one gold event taking a found event another needed never costs a match."""
     found = keyed(events, documents, set(gold.document))
     found = found.assign(sentence=found.evidence.map(_squash))
     by_document = {doc: list(group.itertuples()) for doc, group in found.groupby("document")}
-    used, pairs = set(), []
+    options = {}
     for g in gold.itertuples():
         snippet = _squash(g.evidence)
-        for f in by_document.get(g.document, []):
-            if f.event_id not in used and snippet in f.sentence and _fits(level, g, f):
-                used.add(f.event_id)
-                pairs.append((g, f))
-                break
-    return pairs
+        options[g.Index] = [f for f in by_document.get(g.document, [])
+                            if snippet in f.sentence and _fits(level, g, f)]
+    owner = largest_matching(options)
+    rows = {g.Index: g for g in gold.itertuples()}
+    return sorted(((rows[gi], f) for f, gi in owner.values()), key=lambda pair: pair[0].Index)
+
+
+def largest_matching(options: dict) -> dict:
+    """Maximum bipartite matching by augmenting paths: gold index -> candidate found rows in,
+    found event_id -> (found row, gold index) out."""
+    owner: dict = {}
+
+    def place(gi, seen: set) -> bool:
+        for f in options[gi]:
+            if f.event_id in seen:
+                continue
+            seen.add(f.event_id)
+            if f.event_id not in owner or place(owner[f.event_id][1], seen):
+                owner[f.event_id] = (f, gi)
+                return True
+        return False
+
+    for gi in options:
+        place(gi, set())
+    return owner
 
 
 def evaluate_events(documents: pd.DataFrame, events: pd.DataFrame, gold: pd.DataFrame):

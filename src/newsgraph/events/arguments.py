@@ -19,7 +19,9 @@ TARGET_PREPS = {"on", "against", "with", "to", "into", "at", "toward", "towards"
 OBJECTIVE_NOUNS = {"deportation", "expulsion", "repatriation", "arrest", "detention", "killing", "kidnapping",
                    "abduction", "release", "assassination", "recognition", "condemnation", "criticism",
                    "bombing", "shelling", "bombardment", "invasion", "withdrawal", "support", "closure",
-                   "suspension", "eviction", "removal", "takeover", "overthrow", "capture", "seizure"}
+                   "suspension", "eviction", "removal", "takeover", "overthrow", "capture", "seizure", "violation",
+                   "breach", "occupation", "blockade", "siege", "treatment", "persecution", "harassment",
+                   "targeting", "isolation", "punishment", "sanction", "recognition", "hosting"}
 # Words that hand their subject to the event noun they govern: 'Pakistan launched airstrikes'.
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "hold", "begin", "start", "resume", "continue",
                "intensify", "step", "escalate", "order", "announce", "undertake", "make", "pay", "engage", "wage",
@@ -125,7 +127,11 @@ def _coordinated_modifiers(token: Token, index: ActorIndex) -> list[Arg]:
     for child in token.children:
         if child.dep_ in ("amod", "compound", "nmod"):
             for conj in child.conjuncts:
-                state = index.state_word(conj) if index.at(conj) is None or index.at(conj) is own else None
+                mention = index.at(conj)
+                if mention is not None and mention is not own and mention.country:
+                    found.append(Arg(mention.actor_id, mention))  # the actor stage coded 'Afghan officials'
+                    continue
+                state = index.state_word(conj) if mention is None or mention is own else None
                 if state:
                     found.append(Arg(f"{state}.{sector}" if sector else state, None))
     return found
@@ -245,8 +251,10 @@ def noun_arguments(noun: Token, lemma: str, index: ActorIndex) -> tuple[list[Tok
     if between and not sources:
         first = between[0]
         return [first], list(first.conjuncts) or targets, False
-    if lemma in OBJECTIVE_NOUNS or not targets:
-        targets += prepositional(noun, {"of"} if lemma in OBJECTIVE_NOUNS else set())
+    if lemma in OBJECTIVE_NOUNS:
+        targets += prepositional(noun, {"of"})
+    elif not sources:
+        sources = prepositional(noun, {"of"})  # 'the visit of the defence minister to Kabul': the visitor
     targets += prepositional(noun, {"with"})
     governed = False
     verb = noun.head if noun.dep_ in ("dobj", "nsubjpass", "attr") else (

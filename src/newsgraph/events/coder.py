@@ -64,6 +64,20 @@ class Found:
     text: str
 
 
+@dataclass
+class Context:
+    """What coding one trigger may read besides its sentence: the document's actors, the sentence's time
+    expressions and places, and the events the document has told so far (in order)."""
+
+    doc_id: str
+    index: ActorIndex
+    whens: list
+    places: list
+    published: str | None
+    gaz: object
+    told: list
+
+
 def find_events(doc_id: str, sdoc: Doc, mentions: list[Mention], published: str | None,
                 lexicon: Lexicon | None = None) -> list[Event]:
     lexicon = lexicon or load_lexicon()
@@ -75,15 +89,15 @@ def find_events(doc_id: str, sdoc: Doc, mentions: list[Mention], published: str 
         found = [f for f in (match_trigger(t, lexicon, index) for t in sent) if f]
         if not found:
             continue
-        whens = find_whens(sent.text, published)
         # a capital standing for its government ('Kabul accused ...') is an actor there, not a place
         sent_places = [p for p in places if sent.start_char <= p.start < sent.end_char
                        and index.at(sdoc[p.token_start]) is None]
+        ctx = Context(doc_id, index, find_whens(sent.text, published), sent_places, published, gaz, events)
         covered = verb_objects(found)
         for f in found:
             if f.token.i in covered:
                 continue
-            events += code_trigger(doc_id, sent, f, index, whens, sent_places, published, gaz)
+            events += code_trigger(sent, f, ctx, lexicon)
     events = unique(events)
     link_repeats(events)
     return events
@@ -154,27 +168,31 @@ def verb_objects(found: list[Found]) -> set[int]:
     return covered
 
 
-def code_trigger(doc_id, sent: Span, f: Found, index: ActorIndex, whens, places, published, gaz) -> list[Event]:
-    token, trig = f.token, f.trigger
+def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[Event]:
+    token, trig, index = f.token, f.trigger, ctx.index
     if trig.pos == "verb":
         source_heads, target_heads = verb_arguments(token)
         inferred_source = False
     else:
+        if is_back_reference(token, lexicon):
+            return []  # 'condemned the expulsions', 'did not confirm the strikes': told before, not again
         source_heads, target_heads, inferred_source = noun_arguments(token, f.text, index)
     sources = [a for h in source_heads for a in actors_under(h, index)]
     targets = [a for h in target_heads for a in actors_under(h, index)]
-    location = pick_place(token, places, trig.type)
+    location = pick_place(token, ctx.places, trig.type)
     sources = [resolve_bare(a, index, token, location) for a in sources]
     targets = [resolve_bare(a, index, token, location) for a in targets]
     sources, targets = at_home(sources, targets), at_home(targets, sources)
+    notes = ["source from the governing verb"] if inferred_source else []
     if not targets and trig.type in VERBAL_TARGETS:
-        targets = content_actors(token, index, {a.actor_id for a in sources})
+        targets = event_object_target(token, ctx, lexicon, sources) or content_actors(
+            token, index, {a.actor_id for a in sources})
     if not sources and trig.pos == "noun" and token.dep_ in ("dobj", "attr", "appos"):
         sources = sentence_subject(sent, index, {a.actor_id for a in targets})
-    notes = ["source from the governing verb"] if inferred_source else []
-    if not targets and trig.type in PLACE_TARGETS and location and location.country:
-        if not sources or all(country_of(a.actor_id, gaz) != location.country for a in sources):
-            targets = [Arg(location.country, None, inferred=True)]
+    own_place = pick_place(token, ctx.places, "")  # in the trigger's own phrase: 'strikes in Khost'
+    if not targets and trig.type in PLACE_TARGETS and own_place and own_place.country:
+        if not sources or all(country_of(a.actor_id, ctx.gaz) != own_place.country for a in sources):
+            targets = [Arg(own_place.country, None, inferred=True)]
             notes.append("target from place")
     reciprocal = is_reciprocal(f)
     if not sources and not targets and (reciprocal or trig.type in MUTUAL) and names_both_sides(token, sent):
@@ -183,10 +201,16 @@ def code_trigger(doc_id, sent: Span, f: Found, index: ActorIndex, whens, places,
     if sources and not targets and trig.type == "COERCE" and trig.objects & POWER_OBJECTS:
         targets = [Arg(f"{country}.GOV", None, inferred=True) for country in
                    {party_key(a)[0] for a in sources} if country]
+    hidden = not sources and trig.type in HIDDEN_SOURCE_TYPES and is_agentless_passive(token)
+    if not (sources and targets) and not hidden and trig.curated and not is_mediation(token, trig):
+        earlier = antecedent(ctx.told, trig.type, token, sources, targets, own_place)
+        if earlier is not None:
+            sources, targets = from_earlier(earlier, sources, targets)
+            notes.append("parties from an earlier event")
     if not sources and not targets and reciprocal and trig.pos == "noun" and not sentence_has_actor(sent, index):
         sources = context_pair(token, index)  # 'A ceasefire holds': between the two sides just named
         notes.append("both sides from context")
-    if trig.type == "CONSULT" and token.lemma_.lower() in MEDIATING and sources:
+    if is_mediation(token, trig) and sources:
         # 'talks mediated by Qatar and Turkey': each mediator consults each side, not the other mediator
         sources = sources + [t for t in targets if party_key(t) not in map(party_key, sources)
                              and is_coordinated_with(t, sources, token.doc)]
@@ -194,20 +218,21 @@ def code_trigger(doc_id, sent: Span, f: Found, index: ActorIndex, whens, places,
         notes.append("sides of the mediated talks from context")
     ender = ending_verb(token) if trig.pos == "noun" and trig.type in AGREEMENT_TYPES else None
     if ender is not None:
-        when, precision = event_date(token, sent, whens, published)
-        return refusals(doc_id, sent, f, ender, sources, targets, index, when, precision, location, gaz, notes)
+        when, precision = event_date(token, sent, ctx.whens, ctx.published)
+        return refusals(ctx.doc_id, sent, f, ender, sources, targets, index, when, precision, location, ctx.gaz,
+                        notes)
     if not sources and not targets:
         return []
     if not trig.curated and not (sources and targets):
         return []  # CAMEO-only verbs are too loose to code without both parties
-    hidden = not sources and trig.type in HIDDEN_SOURCE_TYPES and is_agentless_passive(token)
     if bool(sources) != bool(targets) and not hidden:  # every PLOVER type has two sides, even unsaid
-        other = context_party(token, index, sources or targets, foreign="target from place" in notes)
+        other = counterpart(ctx.told, token, sources or targets, trig.type) or context_party(
+            token, index, sources or targets, foreign="target from place" in notes)
         if other:
             sources, targets = (sources, other) if sources else (other, targets)
             notes.append("other party from context")
-    when, precision = event_date(token, sent, whens, published)
-    if not whens and when:
+    when, precision = event_date(token, sent, ctx.whens, ctx.published)
+    if not ctx.whens and when:
         notes.append(PUBLICATION_DATE)
     status = status_of(token, sent, trig.pos == "noun")
     events = []
@@ -217,9 +242,135 @@ def code_trigger(doc_id, sent: Span, f: Found, index: ActorIndex, whens, places,
     for source, target in pairs_found:
         if source and target and source.actor_id == target.actor_id:
             continue
-        event = make_event(doc_id, sent, f, source, target, status, when, precision, location, gaz, notes)
+        event = make_event(ctx.doc_id, sent, f, source, target, status, when, precision, location, ctx.gaz, notes)
         events.append(as_material_backing(event, target, token))
     return events
+
+
+def is_mediation(token: Token, trig: Trigger) -> bool:
+    return trig.type == "CONSULT" and token.lemma_.lower() in MEDIATING
+
+
+# --- events told before ---------------------------------------------------------------------------------------
+# An article tells an event once with its parties, then keeps referring to it: 'the strikes', 'dozens were
+# killed', 'the ceasefire holds'. Such a mention, missing a party, takes it from the latest earlier event of
+# the same type that agrees with what the mention does name.
+ANTECEDENT_CHARS = 3000
+DEFINITE = {"the", "these", "those", "this", "that", "such"}
+# Verbs that talk about an event already told rather than tell a new one.
+ABOUT_EVENT = {"confirm", "deny", "acknowledge", "address", "discuss", "comment", "investigate", "condemn",
+               "criticise", "criticize", "denounce", "blame", "call", "describe", "justify", "defend", "welcome",
+               "report", "claim", "follow", "protest", "mourn", "decry", "praise"}
+
+
+def antecedent(told: list[Event], event_type: str, token: Token, sources: list[Arg], targets: list[Arg],
+               location: Location | None = None) -> Event | None:
+    """The latest earlier event of this type that agrees with the parties and place named here, one told
+    with the same word first ('the strikes' -> the strikes, not the militants' attack)."""
+    if token.pos_ != "VERB" and not is_definite(token):
+        return None  # 'another attack', 'a raid': a new event, not one told before
+    fitting = []
+    for e in reversed(told):
+        if e.start < token.idx - ANTECEDENT_CHARS:
+            break
+        if (e.type == event_type and e.source and e.target and e.trigger_start != token.idx and grounded(e)
+                and agrees(sources, e.source) and agrees(targets, e.target) and same_place(location, e)):
+            fitting.append(e)
+    lemma = token.lemma_.lower()
+    same_word = [e for e in fitting if e.trigger.lower().startswith(lemma[:5])]
+    return (same_word or fitting or [None])[0]
+
+
+def counterpart(told: list[Event], token: Token, known: list[Arg], event_type: str) -> list[Arg]:
+    """The party the article last had dealing with the one named ('the TTP demanded impossible terms' after
+    the talks between Islamabad and the TTP): one of the same type first, else any."""
+    keys = {party_key(a) for a in known}
+    recent = [e for e in reversed(told) if e.start >= token.idx - ANTECEDENT_CHARS and e.source and e.target
+              and grounded(e) and e.trigger_start != token.idx]
+    for pool in ([e for e in recent if e.type == event_type], recent):
+        for e in pool:
+            source, target = code_key(e.source_code), code_key(e.target_code)
+            if source in keys and target not in keys:
+                return [Arg(e.target, None, inferred=True)]
+            if target in keys and source not in keys:
+                return [Arg(e.source, None, inferred=True)]
+    return []
+
+
+def code_key(code: str | None) -> tuple:
+    """(country, sector) of a CAMEO-style code, as party_key gives them for an argument: 'PAKREBTTP' ->
+    (PAK, REB); a bare country is its government."""
+    code = code or ""
+    return code[:3], code[3:6] or "GOV"
+
+
+def is_definite(noun: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE | {"its", "their"} for c in noun.children)
+
+
+def same_place(location: Location | None, event: Event) -> bool:
+    """An event placed in one country is not the one an earlier event placed in another."""
+    if location is None or not location.country or event.location is None or not event.location.country:
+        return True
+    return location.country == event.location.country
+
+
+# An event whose parties were themselves guessed from the context is no antecedent: guesses must not chain.
+GUESSES = {"both sides from context", "other party from context", "parties from an earlier event",
+           "sides of the mediated talks from context", "source from the governing verb"}
+
+
+def grounded(event: Event) -> bool:
+    return not GUESSES & set(event.notes)
+
+
+def agrees(args: list[Arg], actor_id: str) -> bool:
+    """Whether an earlier event's party can be the one these arguments name: same country, or none named."""
+    if not args:
+        return True
+    country = actor_id.partition(".")[0].partition(":")[0]
+    return all(party_key(a)[0] in (country, "") for a in args)
+
+
+def from_earlier(earlier: Event, sources: list[Arg], targets: list[Arg]) -> tuple[list[Arg], list[Arg]]:
+    """Fill the missing side(s) with the earlier event's parties; a bare named side ('civilians') takes the
+    earlier party's country."""
+    def fill(args: list[Arg], actor_id: str) -> list[Arg]:
+        if not args:
+            return [Arg(actor_id, None, inferred=True)]
+        country = actor_id.split(".")[0]
+        return [Arg(f"{country}.{a.actor_id}", a.mention, inferred=True) if "." not in a.actor_id
+                and ":" not in a.actor_id and not party_key(a)[0] and country.isupper() else a for a in args]
+    return fill(sources, earlier.source), fill(targets, earlier.target)
+
+
+def is_back_reference(noun: Token, lexicon: Lexicon) -> bool:
+    """An event noun that another act is about, with no party of its own: 'condemned the attacks', 'did not
+    confirm the strikes', 'called it a violation'. That act is coded; the event was told before."""
+    if any(c.dep_ in ("poss", "compound", "amod", "prep", "agent") and c.pos_ in ("PROPN", "ADJ", "ADP")
+           and c.lower_ not in DEFINITE for c in noun.children if c.dep_ != "det"):
+        return False  # 'Pakistan's strikes', 'strikes on Kabul': a party of its own
+    predicative = noun.dep_ in ("attr", "oprd") or (noun.dep_ == "pobj" and noun.head.lower_ == "as")
+    if not (is_definite(noun) or predicative):
+        return False
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in ("dobj", "pobj", "nsubjpass", "attr", "oprd") or verb.pos_ != "VERB":
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma in ABOUT_EVENT or any(t.type in VERBAL_TARGETS for t in lexicon.candidates(lemma, "verb"))
+
+
+def event_object_target(verb: Token, ctx: Context, lexicon: Lexicon, sources: list[Arg]) -> list[Arg]:
+    """'The Taliban condemned the expulsions': a verbal act about an event, with no actor named, is aimed at
+    whoever did that event."""
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        if actors_under(obj, ctx.index):
+            return []
+        for trig in lexicon.candidates(obj.lemma_.lower(), "noun"):
+            earlier = antecedent(ctx.told, trig.type, obj, [], [])
+            if earlier is not None and agrees(sources, earlier.target):
+                return [Arg(earlier.source, None, inferred=True)]
+    return []
 
 
 def ending_verb(noun: Token) -> Token | None:
