@@ -26,7 +26,9 @@ OBJECTIVE_NOUNS = {"deportation", "expulsion", "repatriation", "arrest", "detent
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "hold", "begin", "start", "resume", "continue",
                "intensify", "step", "escalate", "order", "announce", "undertake", "make", "pay", "engage", "wage",
                "reach", "enter", "join", "open", "impose", "issue", "deliver", "send", "offer", "extend", "give",
-               "host", "lead", "sign", "seek", "have", "keep", "renew", "agree", "accept", "restart", "conclude", "finish", "complete", "end", "plan", "propose", "attend", "kick"}
+               "host", "lead", "sign", "seek", "have", "keep", "renew", "agree", "accept", "restart", "conclude", "finish", "complete", "end", "plan", "propose", "attend", "kick",
+               # 'put pressure on', 'acted as the go-between', 'arrived for a visit', 'flew to Kabul for talks'
+               "put", "exert", "apply", "act", "serve", "arrive", "fly", "travel", "go", "come"}
 WALK_DEPS = {"poss", "compound", "amod", "det", "prep", "pobj", "appos", "nmod", "npadvmod", "case"}
 
 LEADING = {"lead", "head", "chair"}  # 'a delegation led by the foreign minister'
@@ -104,7 +106,10 @@ def actors_under(head: Token, index: ActorIndex, depth: int = 3) -> list[Arg]:
     if leader is not None and (own is None or not own.country):
         return actors_under(leader, index, depth)  # 'delegations led by Asif and Yaqoob' are theirs
     found: list[Arg] = []
-    for token in [head, *head.conjuncts]:
+    # 'the defence minister, Khawaja Asif, and the Taliban's defence minister': the parser may hang the
+    # second conjunct on the appositive
+    appositions = [c for c in head.children if c.dep_ == "appos"]
+    for token in [head, *head.conjuncts, *(t for a in appositions for t in a.conjuncts)]:
         for arg in [_actor_at_or_below(token, index, depth), *_coordinated_modifiers(token, index)]:
             if arg and arg.actor_id not in {a.actor_id for a in found}:
                 found.append(arg)

@@ -39,6 +39,7 @@ RECIPROCAL = {"talk", "talks", "negotiation", "negotiate", "meet", "meeting", "d
 PAIR_WORDS = {"side", "country", "neighbour", "neighbor", "government", "delegation", "party", "capital"}
 REPORTING = {"say", "tell", "report", "claim", "announce", "state", "add", "confirm", "allege", "note"}
 MEDIATING = {"mediate", "broker", "facilitate", "host", "sponsor"}
+CONTROL = "@control"  # a lexicon object meaning 'X verb Y to do Z' (expect, want)
 PLACE_NOUNS = {"capital", "city", "province", "soil", "territory", "border", "side", "region", "district"}
 # 'took power', 'seized control': done to the government of the country.
 POWER_OBJECTS = {"power", "control"}
@@ -50,7 +51,7 @@ KEEPING = {"extend", "renew", "honour", "honor", "respect", "observe", "keep"}
 AGREEMENT_TYPES = {"RETREAT", "AGREE", "CONSULT", "COOPERATE"}
 # Backing an armed group is material help (money, arms, sanctuary), not words of support.
 BACKING = {"back", "backing", "support", "sponsor", "sponsorship", "patronage"}
-ARMED_SECTORS = {"REB"}
+ARMED_SECTORS = {"REB", "OPP"}  # armed groups, and oppositions in exile that a state backs
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 # Verbal acts told in the passive with no 'by' ('Pakistan was accused of ...') hide their source on
 # purpose: it is not guessed from the context.
@@ -149,6 +150,11 @@ def object_lemmas(token: Token) -> set[str]:
                 words |= {c.lemma_.lower() for c in pobj.children if c.dep_ == "compound"}
     if token.dep_ in ("dobj", "nsubjpass") and token.pos_ in NOUN_TAGS:
         words.add(token.head.lemma_.lower())  # 'trade was suspended' seen from the noun side
+    for clause in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
+        # 'allow the opposition to open an office': what the allowed act is done to
+        words |= {c.lemma_.lower() for c in clause.children if c.dep_ in ("dobj", "nsubjpass")}
+        if clause.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in token.children):
+            words.add(CONTROL)  # 'expects Pakistan to act': someone is asked to do something
     return words
 
 

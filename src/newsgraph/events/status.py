@@ -81,11 +81,26 @@ def planned(trigger: Token, chain: list[Token], is_noun: bool) -> bool:
         if token.dep_ == "xcomp" and token.head.lemma_ in PLANNING:
             return True
         if token.lemma_ in PLANNING and token.i != trigger.i and token.pos_ in ("VERB", "ADJ") and is_noun \
-                and trigger in token.subtree:
+                and is_planned_object(trigger, token):
             return True
         if token.dep_ in ("ccomp", "advcl", "relcl", "ROOT"):
             break
     return False
+
+
+# Agreeing to or accepting a ceasefire puts it in place; agreeing to talks plans them.
+IN_FORCE_ON_AGREEING = {"ceasefire", "cease-fire", "truce", "deal", "agreement", "accord"}
+
+
+def is_planned_object(noun: Token, verb: Token) -> bool:
+    """'plans talks', 'proposed a meeting', 'called for talks', 'want a deal': the noun is what the plan is
+    for, not an adjunct of the planning verb ('agreed to a ceasefire after talks')."""
+    head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("to", "for", "on") else noun.head
+    while head.dep_ in ("xcomp", "conj") and head.i != verb.i:
+        head = head.head
+    if head.i != verb.i or noun.dep_ not in ("dobj", "pobj", "attr", "nsubjpass"):
+        return noun.head.i != verb.i and noun.head.dep_ == "xcomp" and noun.head.head.i == verb.i
+    return not (verb.lemma_ in ("agree", "accept") and noun.lemma_.lower() in IN_FORCE_ON_AGREEING)
 
 
 def reported(sentence: Span, chain: list[Token]) -> bool:
