@@ -36,6 +36,10 @@ RECIPROCAL = {"talk", "talks", "negotiation", "negotiate", "meet", "meeting", "d
               "consultation", "agreement", "deal", "accord", "ceasefire", "cease-fire", "truce", "clash",
               "firefight", "fighting", "exchange", "trade"}
 # 'the two sides', 'both countries': the pair the article has been writing about.
+# Mutual acts whose two sides an unattributed later one ('the ceasefire holds') continues.
+DYAD_TYPES = {"CONSULT", "AGREE", "RETREAT", "COOPERATE"}
+# Reciprocal words too common in passing ('trade, refugees, visas') to pair up from the context alone.
+OWN_PARTIES_ONLY = {"trade"}
 PAIR_WORDS = {"side", "country", "neighbour", "neighbor", "government", "delegation", "party", "capital"}
 REPORTING = {"say", "tell", "report", "claim", "announce", "state", "add", "confirm", "allege", "note"}
 MEDIATING = {"mediate", "broker", "facilitate", "host", "sponsor"}
@@ -95,10 +99,12 @@ def find_events(doc_id: str, sdoc: Doc, mentions: list[Mention], published: str 
                        and index.at(sdoc[p.token_start]) is None]
         ctx = Context(doc_id, index, find_whens(sent.text, published), sent_places, published, gaz, events)
         covered = verb_objects(found)
+        told_here: list[tuple[Event, str]] = []
         for f in found:
             if f.token.i in covered:
                 continue
-            events += code_trigger(sent, f, ctx, lexicon)
+            told_here += [(e, f.trigger.pos) for e in code_trigger(sent, f, ctx, lexicon)]
+        events += once_per_sentence(told_here)
     events = unique(events)
     link_repeats(events)
     return events
@@ -186,8 +192,8 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
     sources = [a for h in source_heads for a in actors_under(h, index)]
     targets = [a for h in target_heads for a in actors_under(h, index)]
     location = pick_place(token, ctx.places, trig.type)
-    sources = [resolve_bare(a, index, token, location) for a in sources]
-    targets = [resolve_bare(a, index, token, location) for a in targets]
+    sources, targets = ([resolve_bare(a, index, token, location, others) for a in side]
+                        for side, others in ((sources, targets), (targets, sources)))
     sources, targets = at_home(sources, targets), at_home(targets, sources)
     notes = ["source from the governing verb"] if inferred_source else []
     if not targets and trig.type in VERBAL_TARGETS:
@@ -202,25 +208,26 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
             notes.append("target from place")
     reciprocal = is_reciprocal(f)
     if not sources and not targets and (reciprocal or trig.type in MUTUAL) and names_both_sides(token, sent):
-        sources = context_pair(token, index)
+        sources = context_pair(token, index, ctx.told)
         notes.append("both sides from context")
     if sources and not targets and trig.type == "COERCE" and trig.objects & POWER_OBJECTS:
         targets = [Arg(f"{country}.GOV", None, inferred=True) for country in
                    {party_key(a)[0] for a in sources} if country]
     hidden = not sources and trig.type in HIDDEN_SOURCE_TYPES and is_agentless_passive(token)
-    if not (sources and targets) and not hidden and trig.curated and not is_mediation(token, trig):
+    mutual_pair = not targets and len(sources) > 1 and trig.type in MUTUAL  # 'the two sides met'
+    if not (sources and targets) and not mutual_pair and not hidden and trig.curated and not is_mediation(token, trig):
         earlier = antecedent(ctx.told, trig.type, token, sources, targets, own_place)
         if earlier is not None:
             sources, targets = from_earlier(earlier, sources, targets)
             notes.append("parties from an earlier event")
-    if not sources and not targets and reciprocal and trig.pos == "noun" and not sentence_has_actor(sent, index):
-        sources = context_pair(token, index)  # 'A ceasefire holds': between the two sides just named
+    if not sources and not targets and reciprocal and trig.pos == "noun" and f.text not in OWN_PARTIES_ONLY:
+        sources = context_pair(token, index, ctx.told)  # 'A ceasefire holds': between the two sides just named
         notes.append("both sides from context")
     if is_mediation(token, trig) and sources:
         # 'talks mediated by Qatar and Turkey': each mediator consults each side, not the other mediator
         sources = sources + [t for t in targets if party_key(t) not in map(party_key, sources)
                              and is_coordinated_with(t, sources, token.doc)]
-        targets = context_pair(token, index, exclude=tuple(party_key(a) for a in sources))
+        targets = context_pair(token, index, ctx.told, exclude=tuple(party_key(a) for a in sources))
         notes.append("sides of the mediated talks from context")
     ender = ending_verb(token) if trig.pos == "noun" and trig.type in AGREEMENT_TYPES else None
     if ender is not None:
@@ -487,9 +494,17 @@ def names_both_sides(token: Token, sent: Span) -> bool:
         for t in sent)
 
 
-def context_pair(token: Token, index: ActorIndex, exclude: tuple = ()) -> list[Arg]:
-    """The two parties nearest before (or in) the sentence, of different institutions (not those in
-    `exclude`, e.g. the mediators of the talks)."""
+def context_pair(token: Token, index: ActorIndex, told: list[Event], exclude: tuple = ()) -> list[Arg]:
+    """The two sides an unattributed mutual act is between: those of the latest mutual act the article
+    told (talks, an agreement, a truce), else the two parties named nearest before (or in) the sentence,
+    of different institutions; never the mediators, nor those in `exclude`."""
+    for e in reversed(told):
+        if e.start < token.idx - ANTECEDENT_CHARS:
+            break
+        if e.type in DYAD_TYPES and e.source and e.target and grounded(e) and e.trigger_start != token.idx:
+            keys = (code_key(e.source_code), code_key(e.target_code))
+            if not set(keys) & set(exclude):
+                return [Arg(e.source, None, inferred=True), Arg(e.target, None, inferred=True)]
     pair: list[Arg] = []
     for offset in range(0, -CONTEXT_REACH - 1, -1):
         sent = index.sentence(token, offset)
@@ -499,11 +514,22 @@ def context_pair(token: Token, index: ActorIndex, exclude: tuple = ()) -> list[A
         for m in reversed(inside):
             arg = Arg(m.actor_id, m, inferred=True)
             if (m.country and m.sector not in COMMENTATOR_SECTORS and party_key(arg) not in map(party_key, pair)
-                    and party_key(arg) not in exclude):
+                    and party_key(arg) not in exclude and not is_mediator(m, token.doc)):
                 pair.append(arg)
                 if len(pair) == 2:
                     return pair
     return []
+
+
+def is_mediator(mention: Mention, doc: Doc) -> bool:
+    """'talks mediated by Qatar and Turkey', 'hosted by the Taliban': a go-between, not a side."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.lemma_ in MEDIATING
 
 
 def context_party(token: Token, index: ActorIndex, known: list[Arg], foreign: bool) -> list[Arg]:
@@ -576,16 +602,20 @@ def party_key(arg: Arg) -> tuple:
     return country, sector or "GOV"
 
 
-def resolve_bare(arg: Arg, index: ActorIndex, token: Token, location: Location | None) -> Arg:
+def resolve_bare(arg: Arg, index: ActorIndex, token: Token, location: Location | None,
+                 others: list[Arg] = ()) -> Arg:
     """'officials' with no country: the officials of the country the article last named in that sector,
-    else of the country where it happens ('police officers in Swat')."""
+    else of the country where it happens ('police officers in Swat'). Not the country whose same sector is
+    the other side: 'the delegation met the Taliban government' is not a Taliban delegation."""
     mention = arg.mention
     if mention is None or mention.country or "." in arg.actor_id or ":" in arg.actor_id:
         return arg
-    earlier = [m for m in index.mentions if m.sector == mention.sector and m.country and m.start < token.idx]
+    avoid = {party_key(o)[0] for o in others if party_key(o)[1] == mention.sector}
+    earlier = [m for m in index.mentions if m.sector == mention.sector and m.country and m.start < token.idx
+               and m.country not in avoid]
     if earlier:
         return Arg(f"{earlier[-1].country}.{mention.sector}", mention, inferred=True)
-    if location and location.country:
+    if location and location.country and location.country not in avoid:
         return Arg(f"{location.country}.{mention.sector}", mention, inferred=True)
     return arg
 
@@ -657,6 +687,20 @@ def code_at(arg: Arg | None, when: str | None, gaz) -> str | None:
         if role:
             return role.code
     return arg.mention.code if arg.mention else None
+
+
+def once_per_sentence(told: list[tuple[Event, str]]) -> list[Event]:
+    """'Pakistani airstrikes hit villages', 'agreed to a truce ... the truce took effect': an event noun
+    restating the same act between the same parties as another trigger of its sentence is that act."""
+    verbs = {(e.type, e.source, e.target) for e, pos in told if pos == "verb"}
+    kept, seen = [], set()
+    for e, pos in told:
+        key = (e.type, e.source, e.target)
+        if pos == "noun" and (key in verbs or key in seen):
+            continue
+        seen.add(key)
+        kept.append(e)
+    return kept
 
 
 def unique(events: list[Event]) -> list[Event]:
