@@ -178,3 +178,29 @@ def test_victims_with_no_attacker_named_take_the_attacker_told_before():
 def test_coordinated_state_words_give_both_sides_of_a_meeting():
     found = code("Pakistani and Afghan negotiators met in Istanbul on Saturday.")
     assert {("CONSULT", "PAK.GOV", "AFG.GOV", "asserted"), ("CONSULT", "AFG.GOV", "PAK.GOV", "asserted")} <= found
+
+
+def test_telling_of_an_attack_by_a_named_other_side_is_an_accusation():
+    found = code("Pakistani jets struck Khost on Monday. Taliban officials said the strikes were carried out by "
+                 "Pakistani aircraft.")
+    assert ("ACCUSE", "AFG.TALIBAN", "PAK", "asserted") in found
+    # reporting one's own losses names no one: no accusation
+    assert not any(f[0] == "ACCUSE" for f in code("Pakistan's military said 23 of its soldiers were killed."))
+
+
+def test_claiming_an_attack_makes_the_claimant_its_doer():
+    found = code("Militants attacked a checkpoint in South Waziristan on Saturday, killing 16 Pakistani soldiers. "
+                 "The TTP claimed responsibility for that attack.")
+    assert ("ASSAULT", "PAK.TTP", "PAK.MIL", "reported") in found
+
+
+def test_a_closure_left_in_place_is_a_sanction_even_with_no_one_named():
+    [closure] = event("The Torkham crossing remained closed on Tuesday.")
+    assert (closure.type, closure.source, closure.target) == ("SANCTION", None, None)
+    assert closure.location.name == "Torkham"
+    assert ("SANCTION", "PAK.GOV", "AFG.GOV", "hypothetical") in code(
+        "Islamabad would keep the crossing closed if Kabul did not stop the construction of the fence.")
+
+
+def test_an_attack_inside_a_country_is_aimed_at_it():
+    assert ("ASSAULT", "PAK", "AFG", "asserted") in code("Pakistan strikes inside Afghanistan after Mir Ali attack")

@@ -217,8 +217,19 @@ def by_agent(token: Token) -> list[Token]:
     return []
 
 
+# 'the crossing remained closed', 'the border is shut', 'keep the crossing closed': a state that an act left
+# behind stands for the act; 'keep' and 'leave' make their subject its doer.
+STATE_VERBS = {"remain", "stay", "be", "keep", "leave", "stand", "hold"}
+CAUSING_STATES = {"keep", "leave", "hold"}
+
+
 def verb_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
     """(source heads, target heads) of a verb trigger."""
+    if verb.dep_ in ("acomp", "oprd") and verb.head.lemma_ in STATE_VERBS:
+        # a state: 'the border remains shut' has no doer in view; 'X kept it closed' is X's doing
+        holder = verb.head
+        sources = subject_heads(holder) if holder.lemma_ in CAUSING_STATES else []
+        return sources, prepositional(verb, TARGET_PREPS)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if passive:
         sources = by_agent(verb)

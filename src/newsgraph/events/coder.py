@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors import COMMENTATOR_SECTORS, Mention, load_gazetteer
-from newsgraph.events.arguments import ActorIndex, Arg, actors_under, noun_arguments, verb_arguments
+from newsgraph.events.arguments import (STATE_VERBS, ActorIndex, Arg, actors_under, noun_arguments,
+                                        subject_heads, verb_arguments)
 from newsgraph.events.lexicon import Lexicon, Trigger, load_lexicon
 from newsgraph.events.plover import intensity, quad
 from newsgraph.events.records import Event, Location
@@ -104,20 +105,23 @@ def find_events(doc_id: str, sdoc: Doc, mentions: list[Mention], published: str 
             if f.token.i in covered:
                 continue
             told_here += [(e, f.trigger.pos) for e in code_trigger(sent, f, ctx, lexicon)]
-        events += once_per_sentence(told_here)
+        coded = once_per_sentence(told_here)
+        events += coded + reported_accusations(sent, coded, ctx)
     events = unique(events)
     link_repeats(events)
     return events
 
 
 def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | None:
-    pos = "verb" if token.pos_ == "VERB" else "noun" if token.pos_ in NOUN_TAGS else None
-    if pos is None or not lexicon.could_start(token.lemma_.lower(), pos):
+    state = is_state_of(token)
+    pos = "verb" if token.pos_ == "VERB" or state else "noun" if token.pos_ in NOUN_TAGS else None
+    lemma = STATE_WORDS.get(token.lower_, token.lemma_.lower()) if state else token.lemma_.lower()
+    if pos is None or not lexicon.could_start(lemma, pos):
         return None
     if index.at(token) is not None:
         return None  # 'Resistance Front', 'Foreign Office': part of a name, not an action
-    if token.pos_ == "VERB":
-        for text in phrasal(token):
+    if pos == "verb":
+        for text in ([lemma] if state else phrasal(token)):
             trig = pick(lexicon.candidates(text, "verb"), object_lemmas(token))
             if trig:
                 return Found(trig, token, text)
@@ -127,6 +131,13 @@ def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | 
             if trig:
                 return Found(trig, token, text)
     return None
+
+
+STATE_WORDS = {"closed": "close", "shut": "shut", "sealed": "seal", "suspended": "suspend", "blocked": "block"}
+
+
+def is_state_of(token: Token) -> bool:
+    return token.dep_ in ("acomp", "oprd") and token.pos_ in ("ADJ", "VERB") and token.head.lemma_ in STATE_VERBS
 
 
 def phrasal(verb: Token) -> list[str]:
@@ -156,6 +167,10 @@ def object_lemmas(token: Token) -> set[str]:
                 words |= {c.lemma_.lower() for c in pobj.children if c.dep_ == "compound"}
     if token.dep_ in ("dobj", "nsubjpass") and token.pos_ in NOUN_TAGS:
         words.add(token.head.lemma_.lower())  # 'trade was suspended' seen from the noun side
+    if is_state_of(token):  # 'the crossings remain shut': what is in that state
+        for holder in (c for c in token.head.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")):
+            words |= {holder.lemma_.lower(), holder.lower_} | {c.lemma_.lower() for c in holder.children
+                                                               if c.dep_ == "compound"}
     for clause in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
         # 'allow the opposition to open an office': what the allowed act is done to
         words |= {c.lemma_.lower() for c in clause.children if c.dep_ in ("dobj", "nsubjpass")}
@@ -186,9 +201,11 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
         source_heads, target_heads = verb_arguments(token)
         inferred_source = False
     else:
-        if is_back_reference(token, lexicon):
+        claimed_by = claimant(token)
+        if is_back_reference(token, lexicon) and not claimed_by:
             return []  # 'condemned the expulsions', 'did not confirm the strikes': told before, not again
         source_heads, target_heads, inferred_source = noun_arguments(token, f.text, index)
+        source_heads = claimed_by or source_heads
     sources = [a for h in source_heads for a in actors_under(h, index)]
     targets = [a for h in target_heads for a in actors_under(h, index)]
     location = pick_place(token, ctx.places, trig.type)
@@ -202,9 +219,10 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
     if not sources and trig.pos == "noun" and token.dep_ in ("dobj", "attr", "appos"):
         sources = sentence_subject(sent, index, {a.actor_id for a in targets})
     own_place = pick_place(token, ctx.places, "")  # in the trigger's own phrase: 'strikes in Khost'
-    if not targets and trig.type in PLACE_TARGETS and own_place and own_place.country:
-        if not sources or all(country_of(a.actor_id, ctx.gaz) != own_place.country for a in sources):
-            targets = [Arg(own_place.country, None, inferred=True)]
+    where = own_place.country if own_place else located_in_state(token, index)
+    if not targets and trig.type in PLACE_TARGETS and where:
+        if not sources or all(country_of(a.actor_id, ctx.gaz) != where for a in sources):
+            targets = [Arg(where, None, inferred=True)]
             notes.append("target from place")
     reciprocal = is_reciprocal(f)
     if not sources and not targets and (reciprocal or trig.type in MUTUAL) and names_both_sides(token, sent):
@@ -218,8 +236,9 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
     if not (sources and targets) and not mutual_pair and not hidden and trig.curated and not is_mediation(token, trig):
         earlier = antecedent(ctx.told, trig.type, token, sources, targets, own_place)
         if earlier is not None:
+            notes += [f"{side} from an earlier event" for side, args in (("source", sources), ("target", targets))
+                      if not args]
             sources, targets = from_earlier(earlier, sources, targets)
-            notes.append("parties from an earlier event")
     if not sources and not targets and reciprocal and trig.pos == "noun" and f.text not in OWN_PARTIES_ONLY:
         sources = context_pair(token, index, ctx.told)  # 'A ceasefire holds': between the two sides just named
         notes.append("both sides from context")
@@ -235,15 +254,20 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
         return refusals(ctx.doc_id, sent, f, ender, sources, targets, index, when, precision, location, ctx.gaz,
                         notes)
     if not sources and not targets:
-        return []
+        if not is_closure(trig) or not (own_place or location):
+            return []
+        when, precision = event_date(token, sent, ctx.whens, ctx.published)
+        # 'the Torkham crossing remained closed': a closure in a known place, whoever closed it
+        return [make_event(ctx.doc_id, sent, f, None, None, status_of(token, sent, trig.pos == "noun"), when,
+                           precision, own_place or location, ctx.gaz, notes + ["no party named"])]
     if not trig.curated and not (sources and targets):
         return []  # CAMEO-only verbs are too loose to code without both parties
     if bool(sources) != bool(targets) and not hidden:  # every PLOVER type has two sides, even unsaid
         other = counterpart(ctx.told, token, sources or targets, trig.type) or context_party(
             token, index, sources or targets, foreign="target from place" in notes)
         if other:
+            notes.append("target from context" if sources else "source from context")
             sources, targets = (sources, other) if sources else (other, targets)
-            notes.append("other party from context")
     when, precision = event_date(token, sent, ctx.whens, ctx.published)
     if not ctx.whens and when:
         notes.append(PUBLICATION_DATE)
@@ -258,6 +282,47 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
         event = make_event(ctx.doc_id, sent, f, source, target, status, when, precision, location, ctx.gaz, notes)
         events.append(as_material_backing(event, target, token))
     return events
+
+
+# 'strikes inside Afghanistan after the Mir Ali attack': a phrase placing the event in time names the place
+# of another event.
+OTHER_TIME = {"after", "before", "since", "following", "amid", "during", "until", "despite", "ahead"}
+IN_PLACE = {"in", "inside", "into", "across", "within"}
+
+
+def located_in_state(token: Token, index: ActorIndex) -> str | None:
+    """'strikes inside Afghanistan', 'attacks in Pakistan': a country named as where it happens."""
+    children = token.children if token.pos_ != "VERB" else (c for c in token.children if c.dep_ == "prep")
+    for prep in (c for c in children if c.dep_ == "prep" and c.lower_ in IN_PLACE):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            mention = index.at(pobj)
+            if mention is not None and mention.kind == "state":
+                return mention.country
+    return None
+
+
+CLAIMING = {"claim", "accept", "take", "admit", "acknowledge", "bear"}
+
+
+def claimant(noun: Token) -> list[Token]:
+    """Who owns up to an act, or is held responsible for it: 'the TTP claimed the attack', 'claimed
+    responsibility for that attack', 'the group, which she said was responsible for a string of attacks'."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_ == "claim":
+        return subject_heads(head)
+    if noun.dep_ != "pobj" or head.lower_ != "for":
+        return []
+    owner = head.head
+    if owner.lemma_ in ("responsibility", "credit") and owner.dep_ == "dobj" and owner.head.lemma_ in CLAIMING:
+        return subject_heads(owner.head)
+    if owner.lemma_ == "responsible" and owner.dep_ in ("acomp", "amod"):
+        return subject_heads(owner.head) if owner.dep_ == "acomp" else [owner.head]
+    return []
+
+
+def is_closure(trig: Trigger) -> bool:
+    """A closing or shutting of a border, crossing, route or office (a trigger that needs such an object)."""
+    return trig.type == "SANCTION" and bool(trig.objects) and trig.mode == "discontinue"
 
 
 def is_mediation(token: Token, trig: Trigger) -> bool:
@@ -287,7 +352,7 @@ def antecedent(told: list[Event], event_type: str, token: Token, sources: list[A
         if e.start < token.idx - ANTECEDENT_CHARS:
             break
         if (e.type == event_type and e.source and e.target and e.trigger_start != token.idx and grounded(e)
-                and agrees(sources, e.source) and agrees(targets, e.target) and same_place(location, e)):
+                and agrees(sources, e.source_code) and agrees(targets, e.target_code) and same_place(location, e)):
             fitting.append(e)
     lemma = token.lemma_.lower()
     same_word = [e for e in fitting if e.trigger.lower().startswith(lemma[:5])]
@@ -312,9 +377,11 @@ def counterpart(told: list[Event], token: Token, known: list[Arg], event_type: s
 
 def code_key(code: str | None) -> tuple:
     """(country, sector) of a CAMEO-style code, as party_key gives them for an argument: 'PAKREBTTP' ->
-    (PAK, REB); a bare country is its government."""
+    (PAK, REB); a bare country is its government, a bare sector ('CVL') has no country."""
     code = code or ""
-    return code[:3], code[3:6] or "GOV"
+    if code[:3] in load_gazetteer().countries or code[:3] == "IGO":
+        return code[:3], code[3:6] or "GOV"
+    return "", code[:3]
 
 
 def is_definite(noun: Token) -> bool:
@@ -329,20 +396,31 @@ def same_place(location: Location | None, event: Event) -> bool:
 
 
 # An event whose parties were themselves guessed from the context is no antecedent: guesses must not chain.
-GUESSES = {"both sides from context", "other party from context", "parties from an earlier event",
-           "sides of the mediated talks from context", "source from the governing verb"}
+SOURCE_GUESSES = {"both sides from context", "source from context", "source from an earlier event",
+                  "source from the governing verb"}
+TARGET_GUESSES = {"both sides from context", "target from context", "target from an earlier event",
+                  "sides of the mediated talks from context"}
 
 
 def grounded(event: Event) -> bool:
-    return not GUESSES & set(event.notes)
+    return not (SOURCE_GUESSES | TARGET_GUESSES) & set(event.notes)
 
 
-def agrees(args: list[Arg], actor_id: str) -> bool:
-    """Whether an earlier event's party can be the one these arguments name: same country, or none named."""
-    if not args:
-        return True
-    country = actor_id.partition(".")[0].partition(":")[0]
-    return all(party_key(a)[0] in (country, "") for a in args)
+NON_STATE = {"REB", "OPP", "CVL", "REF", "PTY", "BUS", "MED", "NGO", "REL", "EDU", "ANL"}
+
+
+def agrees(args: list[Arg], code: str | None) -> bool:
+    """Whether an earlier event's party (its code) can be the one these arguments name: the same country,
+    or none named; and a non-state group only ever continues the same kind of group ('the TTP claimed that
+    attack' is not Pakistan's airstrike)."""
+    country, sector = code_key(code)
+    for a in args:
+        a_country, a_sector = party_key(a)
+        if a_country and a_country != country:
+            return False
+        if a_sector in NON_STATE and a_sector != sector:
+            return False
+    return True
 
 
 def from_earlier(earlier: Event, sources: list[Arg], targets: list[Arg]) -> tuple[list[Arg], list[Arg]]:
@@ -381,7 +459,7 @@ def event_object_target(verb: Token, ctx: Context, lexicon: Lexicon, sources: li
             return []
         for trig in lexicon.candidates(obj.lemma_.lower(), "noun"):
             earlier = antecedent(ctx.told, trig.type, obj, [], [])
-            if earlier is not None and agrees(sources, earlier.target):
+            if earlier is not None and agrees(sources, earlier.target_code):
                 return [Arg(earlier.source, None, inferred=True)]
     return []
 
@@ -629,8 +707,9 @@ def country_of(actor_id: str, gaz) -> str | None:
 def pick_place(token: Token, places: list[PlaceMention], event_type: str) -> Location | None:
     """A place in the trigger's own phrase ('strikes in Khost'), else for physical events the nearest
     place in the sentence."""
-    subtree = {t.i for t in token.subtree} if token.pos_ != "VERB" else {
-        t.i for c in token.children if c.dep_ in ("prep", "dobj", "advmod", "npadvmod") for t in c.subtree}
+    deps = ("prep", "dobj", "advmod", "npadvmod") if token.pos_ == "VERB" else None
+    subtree = {token.i} | {t.i for c in token.children if (deps is None or c.dep_ in deps)
+                           and c.lower_ not in OTHER_TIME for t in c.subtree}
     own = [p for p in places if p.token_start in subtree]
     pool = own or (places if event_type in MATERIAL else [])
     if not pool:
@@ -687,6 +766,49 @@ def code_at(arg: Arg | None, when: str | None, gaz) -> str | None:
         if role:
             return role.code
     return arg.mention.code if arg.mention else None
+
+
+# 'Taliban officials said the strikes were carried out by Pakistani aircraft': a side telling of an attack on
+# it by a named other side accuses that side (CAMEO's 'accuse', PLOVER ACCUSE/allege), besides reporting it.
+ACCUSED_ACTS = {"ASSAULT", "COERCE"}
+TELLING = {"say", "tell", "claim", "allege", "report", "state", "insist", "add"}
+
+
+def reported_accusations(sent: Span, coded: list[Event], ctx: Context) -> list[Event]:
+    found = []
+    for e in coded:
+        if e.type not in ACCUSED_ACTS or not (e.source and e.target) or SOURCE_GUESSES & set(e.notes):
+            continue  # the doer must be named; who was hit may come from the context
+        doer, victim = code_key(e.source_code), code_key(e.target_code)[0]
+        if doer[0] not in ctx.gaz.countries:
+            continue  # 'militants' of no known country accuse no one
+        verb = telling_verb(sent.doc, e)
+        speaker = teller(verb, ctx.index) if verb is not None else None
+        if speaker is None or party_key(speaker)[0] != victim or party_key(speaker) == doer:
+            continue
+        accusation = Found(Trigger(verb.lemma_, "verb", "ACCUSE", "allege", (), frozenset(), True), verb, verb.lemma_)
+        when, precision = event_date(verb, sent, ctx.whens, ctx.published)
+        found.append(make_event(ctx.doc_id, sent, accusation, speaker, Arg(e.source, None, inferred=True),
+                                status_of(verb, sent, False), when, precision, None, ctx.gaz,
+                                ["accused by telling of the act"]))
+    return found
+
+
+def telling_verb(doc: Doc, event: Event) -> Token | None:
+    """The reporting verb above an event's trigger ('said ... were carried out')."""
+    span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    token = span.root if span is not None else None
+    while token is not None and token.head.i != token.i:
+        token = token.head
+        if token.pos_ == "VERB" and token.lemma_.lower() in TELLING:
+            return token
+    return None
+
+
+def teller(verb: Token, index: ActorIndex) -> Arg | None:
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    speakers = actors_under(subject, index) if subject is not None else []
+    return speakers[0] if speakers and party_key(speakers[0])[0] else None
 
 
 def once_per_sentence(told: list[tuple[Event, str]]) -> list[Event]:
