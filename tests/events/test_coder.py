@@ -204,3 +204,13 @@ def test_a_closure_left_in_place_is_a_sanction_even_with_no_one_named():
 
 def test_an_attack_inside_a_country_is_aimed_at_it():
     assert ("ASSAULT", "PAK", "AFG", "asserted") in code("Pakistan strikes inside Afghanistan after Mir Ali attack")
+
+
+def test_refusing_to_yield_and_protesting_in_words_and_backing_movements():
+    assert ("REJECT", "PAK", "IGO.UNHCR", "asserted") in code(
+        "The UN refugee agency urged Pakistan to extend the deadline. Pakistan did not extend the deadline.")
+    assert ("ACCUSE", "PAK.GOV", "IND", "asserted") in code("Islamabad protested against India's statement on Kashmir.")
+    assert ("AID", "PAK", "AFG.TALIBAN", "asserted") in code(
+        "Ahmad Shah Massoud fought the Pakistan-backed Taliban in the 1990s.")
+    assert ("REQUEST", "PAK.GOV", "AFG.TALIBAN", "hypothetical") in code(
+        "Islamabad would expect the Taliban to act against the TTP.")

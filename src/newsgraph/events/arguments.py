@@ -236,6 +236,9 @@ def verb_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
         targets = [c for c in verb.children if c.dep_ == "nsubjpass"]
     elif verb.dep_ == "acl" and verb.tag_ == "VBN":  # 'refugees deported by Pakistan'
         sources, targets = by_agent(verb), [verb.head]
+    elif verb.dep_ == "amod" and verb.tag_ == "VBN":  # 'the Pakistan-backed Taliban'
+        sources = [c for c in verb.children if c.dep_ in ("npadvmod", "compound")] + by_agent(verb)
+        targets = [verb.head]
     else:
         sources = subject_heads(verb)
         targets = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]

@@ -115,19 +115,20 @@ def find_events(doc_id: str, sdoc: Doc, mentions: list[Mention], published: str 
 def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | None:
     state = is_state_of(token)
     pos = "verb" if token.pos_ == "VERB" or state else "noun" if token.pos_ in NOUN_TAGS else None
-    lemma = STATE_WORDS.get(token.lower_, token.lemma_.lower()) if state else token.lemma_.lower()
+    lemma = STATE_WORDS.get(token.lower_, token.lemma_.lower()) if state else common_lemma(token)
     if pos is None or not lexicon.could_start(lemma, pos):
         return None
     if index.at(token) is not None:
         return None  # 'Resistance Front', 'Foreign Office': part of a name, not an action
+    objects = object_lemmas(token) | object_markers(token, index)
     if pos == "verb":
         for text in ([lemma] if state else phrasal(token)):
-            trig = pick(lexicon.candidates(text, "verb"), object_lemmas(token))
+            trig = pick(lexicon.candidates(text, "verb"), objects)
             if trig:
                 return Found(trig, token, text)
-    elif token.pos_ in NOUN_TAGS and token.lemma_.islower():
+    elif token.pos_ in NOUN_TAGS and (token.lemma_.islower() or is_capitalised_common_noun(token)):
         for text in compound_forms(token):
-            trig = pick(lexicon.candidates(text, "noun"), object_lemmas(token))
+            trig = pick(lexicon.candidates(text, "noun"), objects)
             if trig:
                 return Found(trig, token, text)
     return None
@@ -140,6 +141,23 @@ def is_state_of(token: Token) -> bool:
     return token.dep_ in ("acomp", "oprd") and token.pos_ in ("ADJ", "VERB") and token.head.lemma_ in STATE_VERBS
 
 
+def is_capitalised_common_noun(token: Token) -> bool:
+    """'Negotiations between Islamabad and the TTP ...': a sentence's first word, tagged a proper noun only
+    for its capital letter."""
+    return token.is_sent_start and token.is_title and token.ent_type_ in ("", "EVENT")
+
+
+def common_lemma(token: Token) -> str:
+    """The lemma of a noun, also for a capitalised common noun the tagger took for a name."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "PROPN":
+        return lemma
+    for plural, singular in (("ies", "y"), ("es", "e"), ("s", "")):
+        if lemma.endswith(plural) and len(lemma) > 4:
+            return lemma[: -len(plural)] + singular
+    return lemma
+
+
 def phrasal(verb: Token) -> list[str]:
     """'crack down', 'call on', 'pull out' before the bare lemma."""
     lemma = verb.lemma_.lower()
@@ -149,7 +167,7 @@ def phrasal(verb: Token) -> list[str]:
 
 def compound_forms(noun: Token) -> list[str]:
     """'air strike' and 'drone attack' before 'strike' and 'attack'."""
-    lemma = noun.lemma_.lower()
+    lemma = common_lemma(noun)
     compounds = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1]
     return [f"{compounds[0]} {lemma}"] + [lemma] if compounds else [lemma]
 
@@ -174,9 +192,34 @@ def object_lemmas(token: Token) -> set[str]:
     for clause in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
         # 'allow the opposition to open an office': what the allowed act is done to
         words |= {c.lemma_.lower() for c in clause.children if c.dep_ in ("dobj", "nsubjpass")}
-        if clause.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in token.children):
+        if is_control(token, clause):
             words.add(CONTROL)  # 'expects Pakistan to act': someone is asked to do something
     return words
+
+
+GROUP = "@group"  # a lexicon object meaning 'an armed group or named movement' ('hosting the Taliban')
+
+
+def object_markers(token: Token, index: ActorIndex) -> set[str]:
+    """What kind of actor the object is, for triggers whose reading depends on it."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    for obj in objects:
+        mention = index.at(obj)
+        if mention is not None and (mention.group or mention.sector == "REB"):
+            return {GROUP}
+    return set()
+
+
+def is_control(verb: Token, clause: Token) -> bool:
+    """'expect the Taliban to act', 'wants the merger reversed', 'urged Pakistan to halt': the verb's object
+    is to do (or undergo) what the clause says."""
+    if clause.dep_ == "xcomp":
+        return any(c.dep_ == "dobj" for c in verb.children)
+    has_subject = any(c.dep_ == "nsubj" for c in clause.children)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    small_clause = clause.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+    return has_subject and (infinitive or small_clause)
 
 
 def pick(candidates: list[Trigger], objects: set[str]) -> Trigger | None:
@@ -234,7 +277,9 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
     hidden = not sources and trig.type in HIDDEN_SOURCE_TYPES and is_agentless_passive(token)
     mutual_pair = not targets and len(sources) > 1 and trig.type in MUTUAL  # 'the two sides met'
     if not (sources and targets) and not mutual_pair and not hidden and trig.curated and not is_mediation(token, trig):
-        earlier = antecedent(ctx.told, trig.type, token, sources, targets, own_place)
+        told_as = event_subject(token, lexicon) or token  # 'the strikes hit homes': the strikes told before
+        earlier = antecedent(ctx.told, trig.type, told_as, sources, targets,
+                             own_place or pick_place(told_as, ctx.places, ""))
         if earlier is not None:
             notes += [f"{side} from an earlier event" for side, args in (("source", sources), ("target", targets))
                       if not args]
@@ -280,7 +325,7 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
         if source and target and source.actor_id == target.actor_id:
             continue
         event = make_event(ctx.doc_id, sent, f, source, target, status, when, precision, location, ctx.gaz, notes)
-        events.append(as_material_backing(event, target, token))
+        events.append(as_refusal(as_diplomatic_protest(as_material_backing(event, target, token), source, token)))
     return events
 
 
@@ -407,20 +452,30 @@ def grounded(event: Event) -> bool:
 
 
 NON_STATE = {"REB", "OPP", "CVL", "REF", "PTY", "BUS", "MED", "NGO", "REL", "EDU", "ANL"}
+PEOPLE = {"CVL", "REF", "BUS", "MED", "REL", "EDU"}  # those a strike on a country may hit
 
 
 def agrees(args: list[Arg], code: str | None) -> bool:
     """Whether an earlier event's party (its code) can be the one these arguments name: the same country,
     or none named; and a non-state group only ever continues the same kind of group ('the TTP claimed that
-    attack' is not Pakistan's airstrike)."""
+    attack' is not Pakistan's airstrike). A whole country takes in anyone of it ('civilians were killed')."""
     country, sector = code_key(code)
+    whole_country = len(code or "") == 3 and bool(country)
     for a in args:
         a_country, a_sector = party_key(a)
         if a_country and a_country != country:
             return False
-        if a_sector in NON_STATE and a_sector != sector:
+        if a_sector in NON_STATE and a_sector != sector and not (whole_country and a_sector in PEOPLE):
             return False
     return True
+
+
+def event_subject(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The event noun a verb is said of: 'Saturday's attack killed seven soldiers', 'the strikes hit homes'."""
+    if verb.pos_ != "VERB":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and lexicon.candidates(c.lemma_.lower(), "noun")),
+                None)
 
 
 def from_earlier(earlier: Event, sources: list[Arg], targets: list[Arg]) -> tuple[list[Arg], list[Arg]]:
@@ -500,11 +555,30 @@ def refusals(doc_id, sent, f: Found, verb: Token, sources, targets, index, when,
 
 
 def as_material_backing(event: Event, target: Arg | None, token: Token) -> Event:
-    """'India is backing the TTP': support for an armed group is AID."""
-    sector = target.mention.sector if target is not None and target.mention is not None else None
-    if event.type != "SUPPORT" or token.lemma_.lower() not in BACKING or sector not in ARMED_SECTORS:
+    """'India is backing the TTP', 'the Pakistan-backed Taliban': backing an armed group or a movement is
+    material help (AID), not words of support."""
+    mention = target.mention if target is not None else None
+    movement = mention is not None and (mention.sector in ARMED_SECTORS or mention.group)
+    if event.type != "SUPPORT" or token.lemma_.lower() not in BACKING or not movement:
         return event
     return replace(event, type="AID", quad=quad("AID"), intensity=intensity("AID", None))
+
+
+def as_diplomatic_protest(event: Event, source: Arg | None, token: Token) -> Event:
+    """'Islamabad protested against the statement': a government protests in words (ACCUSE), crowds in the
+    street (PROTEST)."""
+    if event.type != "PROTEST" or token.pos_ != "VERB" or source is None or party_key(source)[1] not in STATE_SECTORS:
+        return event
+    return replace(event, type="ACCUSE", mode="disapprove", quad=quad("ACCUSE"), intensity=intensity("ACCUSE", None))
+
+
+def as_refusal(event: Event) -> Event:
+    """'Pakistan did not extend the deadline': not yielding is itself a refusal (REJECT), not a negated
+    concession."""
+    if event.type != "CONCEDE" or event.status != "negated":
+        return event
+    return replace(event, type="REJECT", mode="yield", status="asserted", quad=quad("REJECT"),
+                   intensity=intensity("REJECT", None))
 
 
 def is_coordinated_with(arg: Arg, others: list[Arg], doc: Doc) -> bool:
