@@ -60,6 +60,8 @@ ARMED_SECTORS = {"REB", "OPP"}  # armed groups, and oppositions in exile that a 
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 # Verbal acts told in the passive with no 'by' ('Pakistan was accused of ...') hide their source on
 # purpose: it is not guessed from the context.
+# Acts only a party to the conflict can perform; a commentator's 'warning' is a forecast.
+ACTS_OF_PARTIES = {"THREATEN", "REQUEST"}
 HIDDEN_SOURCE_TYPES = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE"}
 
 
@@ -93,6 +95,8 @@ def find_events(doc_id: str, sdoc: Doc, mentions: list[Mention], published: str 
     events: list[Event] = []
     for sent in index.sentences:
         found = [f for f in (match_trigger(t, lexicon, index) for t in sent) if f]
+        if is_label(sent):
+            found = [f for f in found if f.trigger.pos == "verb"]  # 'Talks in Kabul': a section heading
         if not found:
             continue
         # a capital standing for its government ('Kabul accused ...') is an actor there, not a place
@@ -281,6 +285,8 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
         earlier = antecedent(ctx.told, trig.type, told_as, sources, targets,
                              own_place or pick_place(told_as, ctx.places, ""))
         if earlier is not None:
+            if trig.pos == "noun" and not sources and not targets:
+                return []  # 'the progress of the negotiations': a mention of the talks told before, not news
             notes += [f"{side} from an earlier event" for side, args in (("source", sources), ("target", targets))
                       if not args]
             sources, targets = from_earlier(earlier, sources, targets)
@@ -324,6 +330,8 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
     for source, target in pairs_found:
         if source and target and source.actor_id == target.actor_id:
             continue
+        if trig.type in ACTS_OF_PARTIES and source is not None and party_key(source)[1] in COMMENTATOR_SECTORS:
+            continue  # 'analysts warn of chaos', 'observers expect Munir to ...': forecasts, not threats
         event = make_event(ctx.doc_id, sent, f, source, target, status, when, precision, location, ctx.gaz, notes)
         events.append(as_refusal(as_diplomatic_protest(as_material_backing(event, target, token), source, token)))
     return events
@@ -883,6 +891,16 @@ def teller(verb: Token, index: ActorIndex) -> Arg | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     speakers = actors_under(subject, index) if subject is not None else []
     return speakers[0] if speakers and party_key(speakers[0])[0] else None
+
+
+LABEL_WORDS = 6  # longer verbless lines are headlines the tagger misread ('Taliban vow response after ...')
+
+
+def is_label(sent: Span) -> bool:
+    """A heading or caption with no verb ('Talks in Kabul', 'A new president's warning') names a topic; it
+    tells no event of its own."""
+    words = [t for t in sent if t.is_alpha]
+    return len(words) <= LABEL_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in sent)
 
 
 def once_per_sentence(told: list[tuple[Event, str]]) -> list[Event]:
