@@ -272,7 +272,8 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
             targets = [Arg(where, None, inferred=True)]
             notes.append("target from place")
     reciprocal = is_reciprocal(f)
-    if not sources and not targets and (reciprocal or trig.type in MUTUAL) and names_both_sides(token, sent):
+    if (not sources and not targets and (reciprocal or trig.type in MUTUAL) and f.text not in OWN_PARTIES_ONLY
+            and names_both_sides(token, sent)):
         sources = context_pair(token, index, ctx.told)
         notes.append("both sides from context")
     if sources and not targets and trig.type == "COERCE" and trig.objects & POWER_OBJECTS:
@@ -674,11 +675,21 @@ def context_pair(token: Token, index: ActorIndex, told: list[Event], exclude: tu
         for m in reversed(inside):
             arg = Arg(m.actor_id, m, inferred=True)
             if (m.country and m.sector not in COMMENTATOR_SECTORS and party_key(arg) not in map(party_key, pair)
-                    and party_key(arg) not in exclude and not is_mediator(m, token.doc)):
+                    and party_key(arg) not in exclude and not is_mediator(m, token.doc)
+                    and (m.group or not any(one_state(party_key(arg), party_key(p)) for p in pair))):
                 pair.append(arg)
                 if len(pair) == 2:
                     return pair
     return []
+
+
+STATE_ORGANS = {"GOV", "MIL", "COP", "SPY"}
+
+
+def one_state(a: tuple, b: tuple) -> bool:
+    """Two organs of the same state (its government and its spy agency) are one side, not two; a movement
+    with a name of its own (the Taliban) stays a side even when it governs."""
+    return a[0] == b[0] and a[1] in STATE_ORGANS and b[1] in STATE_ORGANS
 
 
 def is_mediator(mention: Mention, doc: Doc) -> bool:
@@ -711,8 +722,10 @@ def context_party(token: Token, index: ActorIndex, known: list[Arg], foreign: bo
             home = domestic_counterpart(m, known)
             if home is not None and party_key(home) not in taken:
                 return [home]
-            if (m.country and m.sector not in COMMENTATOR_SECTORS and party_key(Arg(m.actor_id, m)) not in taken
-                    and not (foreign and m.country in countries)):
+            key = party_key(Arg(m.actor_id, m))
+            if (m.country and m.sector not in COMMENTATOR_SECTORS and key not in taken
+                    and not (foreign and m.country in countries)
+                    and (m.group or not any(one_state(key, t) for t in taken))):
                 return [Arg(m.actor_id, m, inferred=True)]
     return []
 
