@@ -314,7 +314,8 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
                            precision, own_place or location, ctx.gaz, notes + ["no party named"])]
     if not trig.curated and not (sources and targets):
         return []  # CAMEO-only verbs are too loose to code without both parties
-    if bool(sources) != bool(targets) and not hidden:  # every PLOVER type has two sides, even unsaid
+    mutual_pair = not targets and len(sources) > 1 and trig.type in MUTUAL
+    if bool(sources) != bool(targets) and not hidden and not mutual_pair:  # every type has two sides, even unsaid
         other = counterpart(ctx.told, token, sources or targets, trig.type) or context_party(
             token, index, sources or targets, foreign="target from place" in notes)
         if other:
@@ -771,8 +772,12 @@ def party_key(arg: Arg) -> tuple:
     a country named as an actor is its government."""
     if arg.mention is not None and arg.mention.country:
         return arg.mention.country, arg.mention.sector or "GOV"
-    country, _, sector = arg.actor_id.partition(".")
-    return country, sector or "GOV"
+    if arg.mention is not None and "." not in arg.actor_id and ":" not in arg.actor_id:
+        return "", arg.mention.sector or arg.actor_id  # 'civilians', 'militants': no country named
+    role = load_gazetteer().actor(arg.actor_id).role_at(None)
+    if role is not None and role.country:
+        return role.country, role.sector or "GOV"
+    return "", role.sector if role is not None and role.sector else arg.actor_id
 
 
 def resolve_bare(arg: Arg, index: ActorIndex, token: Token, location: Location | None,
