@@ -214,3 +214,15 @@ def test_refusing_to_yield_and_protesting_in_words_and_backing_movements():
         "Ahmad Shah Massoud fought the Pakistan-backed Taliban in the 1990s.")
     assert ("REQUEST", "PAK.GOV", "AFG.TALIBAN", "hypothetical") in code(
         "Islamabad would expect the Taliban to act against the TTP.")
+
+
+def test_visits_are_to_the_government_of_the_place_visited():
+    assert ("CONSULT", "AFG.TALIBAN", "IND.GOV", "asserted") in code(
+        "The Taliban's foreign minister arrived in New Delhi for a week-long visit.")
+    assert ("CONSULT", "PER:faiz-hameed", "AFG.GOV", "asserted") in code(
+        "The ISI chief, Lt Gen Faiz Hameed, flew to Kabul on Saturday.")
+
+
+def test_protests_with_no_one_named_are_the_local_peoples():
+    assert ("PROTEST", "PAK.CVL", "PAK.TTP", "asserted") in code(
+        "Residents held demonstrations in Swat against the Pakistani Taliban.")

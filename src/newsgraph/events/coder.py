@@ -202,17 +202,22 @@ def object_lemmas(token: Token) -> set[str]:
 
 
 GROUP = "@group"  # a lexicon object meaning 'an armed group or named movement' ('hosting the Taliban')
+TO_ACTOR = "@to-actor"  # ... meaning 'to a state or its capital' ('flew to Kabul')
 
 
 def object_markers(token: Token, index: ActorIndex) -> set[str]:
     """What kind of actor the object is, for triggers whose reading depends on it."""
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    markers = set()
     for obj in objects:
         mention = index.at(obj)
         if mention is not None and (mention.group or mention.sector == "REB"):
-            return {GROUP}
-    return set()
+            markers.add(GROUP)
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
+        if any(index.at(p) is not None and index.at(p).country for p in prep.children if p.dep_ == "pobj"):
+            markers.add(TO_ACTOR)  # 'flew to Kabul': a journey to a government
+    return markers
 
 
 def is_control(verb: Token, clause: Token) -> bool:
@@ -274,11 +279,13 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
     reciprocal = is_reciprocal(f)
     if (not sources and not targets and (reciprocal or trig.type in MUTUAL) and f.text not in OWN_PARTIES_ONLY
             and names_both_sides(token, sent)):
-        sources = context_pair(token, index, ctx.told)
+        sources = context_pair(token, index, ctx.told, trig.type)
         notes.append("both sides from context")
     if sources and not targets and trig.type == "COERCE" and trig.objects & POWER_OBJECTS:
         targets = [Arg(f"{country}.GOV", None, inferred=True) for country in
                    {party_key(a)[0] for a in sources} if country]
+    if not sources and trig.type == "PROTEST":
+        sources = protesters(targets, own_place or location)
     hidden = not sources and trig.type in HIDDEN_SOURCE_TYPES and is_agentless_passive(token)
     mutual_pair = not targets and len(sources) > 1 and trig.type in MUTUAL  # 'the two sides met'
     if not (sources and targets) and not mutual_pair and not hidden and trig.curated and not is_mediation(token, trig):
@@ -292,13 +299,13 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
                       if not args]
             sources, targets = from_earlier(earlier, sources, targets)
     if not sources and not targets and reciprocal and trig.pos == "noun" and f.text not in OWN_PARTIES_ONLY:
-        sources = context_pair(token, index, ctx.told)  # 'A ceasefire holds': between the two sides just named
+        sources = context_pair(token, index, ctx.told, trig.type)  # 'A ceasefire holds': the two sides just named
         notes.append("both sides from context")
     if is_mediation(token, trig) and sources:
         # 'talks mediated by Qatar and Turkey': each mediator consults each side, not the other mediator
         sources = sources + [t for t in targets if party_key(t) not in map(party_key, sources)
                              and is_coordinated_with(t, sources, token.doc)]
-        targets = context_pair(token, index, ctx.told, exclude=tuple(party_key(a) for a in sources))
+        targets = context_pair(token, index, ctx.told, trig.type, exclude=tuple(party_key(a) for a in sources))
         notes.append("sides of the mediated talks from context")
     ender = ending_verb(token) if trig.pos == "noun" and trig.type in AGREEMENT_TYPES else None
     if ender is not None:
@@ -315,6 +322,9 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
     if not trig.curated and not (sources and targets):
         return []  # CAMEO-only verbs are too loose to code without both parties
     mutual_pair = not targets and len(sources) > 1 and trig.type in MUTUAL
+    if sources and not targets and trig.mode == "visit":
+        targets = host_of_visit(token, ctx, sources)  # 'arrived in New Delhi for a visit': India's
+        notes += ["target from the place visited"] if targets else []
     if bool(sources) != bool(targets) and not hidden and not mutual_pair:  # every type has two sides, even unsaid
         other = counterpart(ctx.told, token, sources or targets, trig.type) or context_party(
             token, index, sources or targets, foreign="target from place" in notes)
@@ -373,6 +383,24 @@ def claimant(noun: Token) -> list[Token]:
     if owner.lemma_ == "responsible" and owner.dep_ in ("acomp", "amod"):
         return subject_heads(owner.head) if owner.dep_ == "acomp" else [owner.head]
     return []
+
+
+def protesters(targets: list[Arg], place: Location | None) -> list[Arg]:
+    """Demonstrations with no one named are the people's of the country they happen in ('protests in Swat
+    against the TTP'), or, against a group of one country, of that country."""
+    country = place.country if place and place.country else next(
+        (party_key(t)[0] for t in targets if party_key(t)[0]), None)
+    return [Arg(f"{country}.CVL", None, inferred=True)] if country else []
+
+
+def host_of_visit(token: Token, ctx: Context, visitors: list[Arg]) -> list[Arg]:
+    """The government of the country a visit takes place in, from the place in the trigger's phrase or its
+    verb's ('arrived in New Delhi for a week-long visit')."""
+    anchor = token.head.head if token.dep_ == "pobj" else token.head if token.pos_ != "VERB" else token
+    place = pick_place(token, ctx.places, "") or pick_place(anchor, ctx.places, "")
+    if place is None or not place.country or place.country in {party_key(v)[0] for v in visitors}:
+        return []
+    return [Arg(f"{place.country}.GOV", None, inferred=True)]
 
 
 def is_closure(trig: Trigger) -> bool:
@@ -656,17 +684,17 @@ def names_both_sides(token: Token, sent: Span) -> bool:
         for t in sent)
 
 
-def context_pair(token: Token, index: ActorIndex, told: list[Event], exclude: tuple = ()) -> list[Arg]:
-    """The two sides an unattributed mutual act is between: those of the latest mutual act the article
-    told (talks, an agreement, a truce), else the two parties named nearest before (or in) the sentence,
-    of different institutions; never the mediators, nor those in `exclude`."""
-    for e in reversed(told):
-        if e.start < token.idx - ANTECEDENT_CHARS:
-            break
-        if e.type in DYAD_TYPES and e.source and e.target and grounded(e) and e.trigger_start != token.idx:
-            keys = (code_key(e.source_code), code_key(e.target_code))
-            if not set(keys) & set(exclude):
-                return [Arg(e.source, None, inferred=True), Arg(e.target, None, inferred=True)]
+def context_pair(token: Token, index: ActorIndex, told: list[Event], event_type: str,
+                 exclude: tuple = ()) -> list[Arg]:
+    """The two sides an unattributed mutual act is between: those of the latest act of its type the
+    article told (or, for talks, truces and agreements, of any of those), else the two parties named nearest
+    before (or in) the sentence, of different institutions; never the mediators, nor those in `exclude`."""
+    recent = [e for e in reversed(told) if e.start >= token.idx - ANTECEDENT_CHARS and e.source and e.target
+              and grounded(e) and e.trigger_start != token.idx
+              and not {code_key(e.source_code), code_key(e.target_code)} & set(exclude)]
+    kin = [e for e in recent if e.type in DYAD_TYPES] if event_type in DYAD_TYPES else []
+    for e in [e for e in recent if e.type == event_type] + kin:
+        return [Arg(e.source, None, inferred=True), Arg(e.target, None, inferred=True)]
     pair: list[Arg] = []
     for offset in range(0, -CONTEXT_REACH - 1, -1):
         sent = index.sentence(token, offset)
