@@ -85,8 +85,9 @@ def pronoun_actor(token: Token, index: ActorIndex) -> Arg | None:
     if lower in PERSONAL:
         person = next((m for m in reversed(earlier) if m.kind == "person"), None)
         return Arg(person.actor_id, person, inferred=True) if person else None
-    # 'The Taliban denied that they ...': the main clause's subject first, then the sentence before's
-    here = [t for t in index.sentence(token) if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass")]
+    # 'The Taliban denied that they ...': the nearest subject before it in its sentence ('Kabul has vowed a
+    # response, and Islamabad has shown it will strike': Islamabad), then the sentence before's
+    here = [t for t in reversed(index.sentence(token)) if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass")]
     previous = index.sentence(token, -1)
     before = [t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"] if previous else []
     for t in here + before:
@@ -188,8 +189,8 @@ def subject_heads(verb: Token) -> list[Token]:
         agents = by_agent(verb)
         if agents:
             return agents
-        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
-            return [verb.head]  # 'militants attacking a checkpoint'
+        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and (verb.tag_ == "VBG" or has_object(verb))):
+            return [verb.head]  # 'militants attacking a checkpoint'; 'Mujahid, the spokesman, called it ...'
         if verb.dep_ == "xcomp":
             objects = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
             if verb.head.lemma_ in OBJECT_CONTROL and objects:
@@ -207,6 +208,12 @@ def subject_heads(verb: Token) -> list[Token]:
             continue
         break
     return []
+
+
+def has_object(verb: Token) -> bool:
+    """A participle with an object of its own is an active verb the parser hung on a noun ('Mujahid, the
+    spokesman, called the treatment unacceptable'), not a passive modifier ('refugees deported by X')."""
+    return any(c.dep_ in ("dobj", "oprd") for c in verb.children)
 
 
 def by_agent(token: Token) -> list[Token]:
@@ -234,7 +241,7 @@ def verb_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
     if passive:
         sources = by_agent(verb)
         targets = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    elif verb.dep_ == "acl" and verb.tag_ == "VBN":  # 'refugees deported by Pakistan'
+    elif verb.dep_ == "acl" and verb.tag_ == "VBN" and not has_object(verb):  # 'refugees deported by Pakistan'
         sources, targets = by_agent(verb), [verb.head]
     elif verb.dep_ == "amod" and verb.tag_ == "VBN":  # 'the Pakistan-backed Taliban'
         sources = [c for c in verb.children if c.dep_ in ("npadvmod", "compound")] + by_agent(verb)

@@ -193,6 +193,9 @@ def object_lemmas(token: Token) -> set[str]:
         for holder in (c for c in token.head.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")):
             words |= {holder.lemma_.lower(), holder.lower_} | {c.lemma_.lower() for c in holder.children
                                                                if c.dep_ == "compound"}
+    for complement in (c for c in token.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp")):
+        words.add(complement.lemma_.lower())  # 'called the attack a violation', 'called it unacceptable'
+        words |= {c.lemma_.lower() for c in complement.children if c.dep_ in ("attr", "acomp", "dobj")}
     for clause in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
         # 'allow the opposition to open an office': what the allowed act is done to
         words |= {c.lemma_.lower() for c in clause.children if c.dep_ in ("dobj", "nsubjpass")}
@@ -240,10 +243,14 @@ def verb_objects(found: list[Found]) -> set[int]:
     ('signed an agreement', 'attacked with a drone strike')."""
     verbs = {f.token.i: f.trigger for f in found if f.trigger.pos == "verb"}
     covered = set()
+    nouns = {f.token.i: f.trigger for f in found if f.trigger.pos == "noun"}
     for f in found:
         verb = verbs.get(f.token.head.i) if f.trigger.pos == "noun" else None
         if verb and (verb.type == f.trigger.type or f.token.lemma_.lower() in verb.objects):
             covered.add(f.token.i)  # 'suspended trade' is one SANCTION, not also a COOPERATE
+        agreement = nouns.get(f.token.head.i) if f.trigger.type == "AGREE" and f.token.dep_ == "acl" else None
+        if agreement is not None and agreement.type in AGREEMENT_TYPES:
+            covered.add(f.token.i)  # 'the ceasefire agreed in Doha': the ceasefire, not a second agreement
     return covered
 
 
@@ -266,8 +273,7 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
     sources, targets = at_home(sources, targets), at_home(targets, sources)
     notes = ["source from the governing verb"] if inferred_source else []
     if not targets and trig.type in VERBAL_TARGETS:
-        targets = event_object_target(token, ctx, lexicon, sources) or content_actors(
-            token, index, {a.actor_id for a in sources})
+        targets = event_object_target(token, ctx, lexicon, sources) or content_actors(token, index, sources)
     if not sources and trig.pos == "noun" and token.dep_ in ("dobj", "attr", "appos"):
         sources = sentence_subject(sent, index, {a.actor_id for a in targets})
     own_place = pick_place(token, ctx.places, "")  # in the trigger's own phrase: 'strikes in Khost'
@@ -335,6 +341,10 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
     if not ctx.whens and when:
         notes.append(PUBLICATION_DATE)
     status = status_of(token, sent, trig.pos == "noun")
+    if status == "hypothetical" and trig.pos == "noun" and (
+            "both sides from context" in notes or {"source from an earlier event", "target from an earlier event"}
+            <= set(notes)):
+        return []  # 'neither side is ready for another round of fighting': no act, and no named parties
     events = []
     pairs_found = pairs(sources, targets, trig.type)
     if reciprocal:
@@ -344,6 +354,10 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
             continue
         if trig.type in ACTS_OF_PARTIES and source is not None and party_key(source)[1] in COMMENTATOR_SECTORS:
             continue  # 'analysts warn of chaos', 'observers expect Munir to ...': forecasts, not threats
+        if trig.type == "THREATEN" and source is not None and party_key(source)[0] in ("IGO", "NGO"):
+            continue  # 'UN agencies warned that returns would be unsafe': a warning without force behind it
+        if trig.type == "RETREAT" and source is not None and party_key(source)[1] in PEOPLE:
+            continue  # 'refugees fled to Pakistan': migration, not a party withdrawing
         event = make_event(ctx.doc_id, sent, f, source, target, status, when, precision, location, ctx.gaz, notes)
         events.append(as_refusal(as_diplomatic_protest(as_material_backing(event, target, token), source, token)))
     return events
@@ -531,10 +545,10 @@ def from_earlier(earlier: Event, sources: list[Arg], targets: list[Arg]) -> tupl
 def is_back_reference(noun: Token, lexicon: Lexicon) -> bool:
     """An event noun that another act is about, with no party of its own: 'condemned the attacks', 'did not
     confirm the strikes', 'called it a violation'. That act is coded; the event was told before."""
-    if any(c.dep_ in ("poss", "compound", "amod", "prep", "agent") and c.pos_ in ("PROPN", "ADJ", "ADP")
-           and c.lower_ not in DEFINITE for c in noun.children if c.dep_ != "det"):
-        return False  # 'Pakistan's strikes', 'strikes on Kabul': a party of its own
     predicative = noun.dep_ in ("attr", "oprd") or (noun.dep_ == "pobj" and noun.head.lower_ == "as")
+    if not predicative and any(c.dep_ in ("poss", "compound", "amod", "prep", "agent") and c.pos_ in
+                               ("PROPN", "ADJ", "ADP") and c.lower_ not in DEFINITE for c in noun.children):
+        return False  # 'Pakistan's strikes', 'strikes on Kabul': a party of its own
     if not (is_definite(noun) or predicative):
         return False
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
@@ -645,16 +659,22 @@ def pairs(sources: list[Arg], targets: list[Arg], event_type: str) -> list[tuple
     return [(s, t) for s in sources or [None] for t in targets or [None]]
 
 
-def content_actors(token: Token, index: ActorIndex, sources: set[str]) -> list[Arg]:
-    """A warning, demand or refusal with no addressee is aimed at the first other actor in what it says:
-    'warned that any initiative from Pakistan would be a hostile act' -> Pakistan."""
+def content_actors(token: Token, index: ActorIndex, sources: list[Arg]) -> list[Arg]:
+    """A warning, demand or refusal with no addressee is aimed at the first actor of another country in what
+    it says: 'warned that any initiative from Pakistan would be a hostile act' -> Pakistan. A refusal joined
+    to another act ('resisted pressures from Pakistan and refused to ...') shares that act's addressee."""
+    own = {a.actor_id for a in sources} | {party_key(a)[0] for a in sources}
     for child in token.children:
         if child.dep_ in ("ccomp", "xcomp", "prep"):
             for t in child.subtree:
                 mention = index.at(t)
-                if mention is not None and mention.actor_id not in sources and (mention.country or "." in
-                                                                                  mention.actor_id):
+                if mention is not None and mention.actor_id not in own and mention.country not in own and (
+                        mention.country or "." in mention.actor_id):
                     return [Arg(mention.actor_id, mention, inferred=True)]
+    if token.dep_ == "conj" and token.head.pos_ == "VERB":
+        _, targets = verb_arguments(token.head)
+        found = [a for h in targets for a in actors_under(h, index) if party_key(a)[0] not in own]
+        return [Arg(a.actor_id, a.mention, inferred=True) for a in found[:1]]
     return []
 
 
