@@ -31,7 +31,9 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "hold", "begin", 
                "put", "exert", "apply", "act", "serve", "arrive", "fly", "travel", "go", "come"}
 WALK_DEPS = {"poss", "compound", "amod", "det", "prep", "pobj", "appos", "nmod", "npadvmod", "case"}
 
-LEADING = {"lead", "head", "chair"}  # 'a delegation led by the foreign minister'
+LEADING = {"lead", "head", "chair"}
+# 'hideouts used by the TTP', 'camps run by the group': whose the things are
+HOLDING = {"use", "run", "operate", "hold", "control", "own", "belong", "man"}  # 'a delegation led by the foreign minister'
 
 @dataclass(frozen=True)
 class Arg:
@@ -54,6 +56,7 @@ class ActorIndex:
                 for token in span:
                     self.by_token.setdefault(token.i, m)
         self.mentions = mentions
+        self.doc = sdoc
         self.demonyms, self.countries = demonyms, countries
         self.sentences = sentences(sdoc)
         self._starts = [s.start for s in self.sentences]
@@ -111,9 +114,25 @@ def actors_under(head: Token, index: ActorIndex, depth: int = 3) -> list[Arg]:
     # second conjunct on the appositive
     appositions = [c for c in head.children if c.dep_ == "appos"]
     for token in [head, *head.conjuncts, *(t for a in appositions for t in a.conjuncts)]:
-        for arg in [_actor_at_or_below(token, index, depth), *_coordinated_modifiers(token, index)]:
+        own = _actor_at_or_below(token, index, depth)
+        for arg in [own, *_hyphen_partners(own, index), *_coordinated_modifiers(token, index)]:
             if arg and arg.actor_id not in {a.actor_id for a in found}:
                 found.append(arg)
+    return found
+
+
+def _hyphen_partners(arg: Arg | None, index: ActorIndex) -> list[Arg]:
+    """'a joint India-Afghanistan statement': the states joined by a hyphen are both parties."""
+    if arg is None or arg.mention is None:
+        return []
+    span = index.doc.char_span(arg.mention.start, arg.mention.end, alignment_mode="expand")
+    found = []
+    for token in span or []:
+        for child in token.children:
+            joined = child.dep_ == "compound" and child.i + 2 == token.i and index.doc[child.i + 1].text == "-"
+            other = index.at(child) if joined else None
+            if other is not None and other is not arg.mention:
+                found.append(Arg(other.actor_id, other))
     return found
 
 
@@ -164,10 +183,14 @@ def _actor_at_or_below(token: Token, index: ActorIndex, depth: int) -> Arg | Non
         for t in frontier:
             # an appositive names the head itself: 'Massoud's father, the commander Ahmad Shah Massoud'
             for child in sorted(t.children, key=lambda c: c.dep_ != "appos"):
+                if child.dep_ == "acl" and child.lemma_ in HOLDING:  # 'facilities used by the TTP'
+                    nxt += [p for a in child.children if a.dep_ in ("agent", "prep") for p in a.children
+                            if p.dep_ == "pobj"]
+                    continue
                 if child.dep_ not in WALK_DEPS:
                     continue
-                if child.dep_ == "prep" and child.lower_ != "of":
-                    continue
+                if child.dep_ == "prep" and child.lower_ not in ("of", "from"):
+                    continue  # 'members of the opposition', 'a commander from a TTP faction'
                 found = _actor_at(child, index)
                 if found:
                     return found

@@ -102,13 +102,16 @@ def find_events(doc_id: str, sdoc: Doc, mentions: list[Mention], published: str 
         # a capital standing for its government ('Kabul accused ...') is an actor there, not a place
         sent_places = [p for p in places if sent.start_char <= p.start < sent.end_char
                        and index.at(sdoc[p.token_start]) is None]
-        ctx = Context(doc_id, index, find_whens(sent.text, published), sent_places, published, gaz, events)
+        so_far = list(events)  # what the article has told up to this trigger, this sentence included
+        ctx = Context(doc_id, index, find_whens(sent.text, published), sent_places, published, gaz, so_far)
         covered = verb_objects(found)
         told_here: list[tuple[Event, str]] = []
         for f in found:
             if f.token.i in covered:
                 continue
-            told_here += [(e, f.trigger.pos) for e in code_trigger(sent, f, ctx, lexicon)]
+            new = code_trigger(sent, f, ctx, lexicon)
+            told_here += [(e, f.trigger.pos) for e in new]
+            so_far += new
         coded = once_per_sentence(told_here)
         events += coded + reported_accusations(sent, coded, ctx)
     events = unique(events)
@@ -448,7 +451,8 @@ def antecedent(told: list[Event], event_type: str, token: Token, sources: list[A
     for e in reversed(told):
         if e.start < token.idx - ANTECEDENT_CHARS:
             break
-        if (e.type == event_type and e.source and e.target and e.trigger_start != token.idx and grounded(e)
+        if (e.type == event_type and (e.source or sources) and (e.target or targets) and e.source != e.target
+                and e.trigger_start != token.idx and grounded(e)
                 and agrees(sources, e.source_code) and agrees(targets, e.target_code) and same_place(location, e)):
             fitting.append(e)
     lemma = token.lemma_.lower()
@@ -533,7 +537,9 @@ def event_subject(verb: Token, lexicon: Lexicon) -> Token | None:
 def from_earlier(earlier: Event, sources: list[Arg], targets: list[Arg]) -> tuple[list[Arg], list[Arg]]:
     """Fill the missing side(s) with the earlier event's parties; a bare named side ('civilians') takes the
     earlier party's country."""
-    def fill(args: list[Arg], actor_id: str) -> list[Arg]:
+    def fill(args: list[Arg], actor_id: str | None) -> list[Arg]:
+        if actor_id is None:
+            return args
         if not args:
             return [Arg(actor_id, None, inferred=True)]
         country = actor_id.split(".")[0]
