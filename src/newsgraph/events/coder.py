@@ -43,7 +43,10 @@ DYAD_TYPES = {"CONSULT", "AGREE", "RETREAT", "COOPERATE"}
 OWN_PARTIES_ONLY = {"trade"}
 PAIR_WORDS = {"side", "country", "neighbour", "neighbor", "government", "delegation", "party", "capital"}
 REPORTING = {"say", "tell", "report", "claim", "announce", "state", "add", "confirm", "allege", "note"}
-MEDIATING = {"mediate", "broker", "facilitate", "host", "sponsor"}
+MEDIATING = {"mediate", "broker", "facilitate", "host", "sponsor", "go-between", "mediator", "intermediary"}
+# 'Kabul falls to the Taliban': the one it falls to does it, to the government of what falls
+FALLING = {"fall to", "surrender to", "lose to"}
+VICTIM_VERBS = {"die", "perish"}
 CONTROL = "@control"  # a lexicon object meaning 'X verb Y to do Z' (expect, want)
 PLACE_NOUNS = {"capital", "city", "province", "soil", "territory", "border", "side", "region", "district"}
 # 'took power', 'seized control': done to the government of the country.
@@ -192,6 +195,9 @@ def object_lemmas(token: Token) -> set[str]:
                 words |= {c.lemma_.lower() for c in pobj.children if c.dep_ == "compound"}
     if token.dep_ in ("dobj", "nsubjpass") and token.pos_ in NOUN_TAGS:
         words.add(token.head.lemma_.lower())  # 'trade was suspended' seen from the noun side
+    if token.dep_ == "conj" and not any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in token.children):
+        # 'the talks were held in Doha and hosted by Qatar': the second verb shares the first's object
+        words |= {c.lemma_.lower() for c in token.head.children if c.dep_ in ("dobj", "nsubjpass")}
     if is_state_of(token):  # 'the crossings remain shut': what is in that state
         for holder in (c for c in token.head.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")):
             words |= {holder.lemma_.lower(), holder.lower_} | {c.lemma_.lower() for c in holder.children
@@ -208,6 +214,7 @@ def object_lemmas(token: Token) -> set[str]:
 
 
 GROUP = "@group"  # a lexicon object meaning 'an armed group or named movement' ('hosting the Taliban')
+SEAT = "@seat"  # ... meaning 'a state or its capital' ('took Kabul')
 TO_ACTOR = "@to-actor"  # ... meaning 'to a state or its capital' ('flew to Kabul')
 
 
@@ -220,6 +227,9 @@ def object_markers(token: Token, index: ActorIndex) -> set[str]:
         mention = index.at(obj)
         if mention is not None and (mention.group or mention.sector == "REB"):
             markers.add(GROUP)
+        if mention is not None and mention.country and (mention.kind == "state" or (
+                mention.sector == "GOV" and mention.surface == obj.text)):
+            markers.add(SEAT)  # 'took Kabul': a capital or a country taken
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
         if any(index.at(p) is not None and index.at(p).country for p in prep.children if p.dep_ == "pobj"):
             markers.add(TO_ACTOR)  # 'flew to Kabul': a journey to a government
@@ -261,6 +271,10 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
     token, trig, index = f.token, f.trigger, ctx.index
     if trig.pos == "verb":
         source_heads, target_heads = verb_arguments(token)
+        if trig.lemma in FALLING:  # 'Kabul falls to the Taliban'
+            source_heads, target_heads = target_heads, source_heads
+        elif trig.lemma in VICTIM_VERBS:  # '200 militants died': who died is who was hit
+            source_heads, target_heads = [], source_heads
         inferred_source = False
     else:
         claimed_by = claimant(token)
@@ -274,6 +288,8 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
     sources, targets = ([resolve_bare(a, index, token, location, others) for a in side]
                         for side, others in ((sources, targets), (targets, sources)))
     sources, targets = at_home(sources, targets), at_home(targets, sources)
+    if trig.lemma in FALLING:
+        targets = [Arg(f"{party_key(t)[0]}.GOV", t.mention, inferred=True) for t in targets if party_key(t)[0]]
     notes = ["source from the governing verb"] if inferred_source else []
     if not targets and trig.type in VERBAL_TARGETS:
         targets = event_object_target(token, ctx, lexicon, sources) or content_actors(token, index, sources)
@@ -322,7 +338,7 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
         return refusals(ctx.doc_id, sent, f, ender, sources, targets, index, when, precision, location, ctx.gaz,
                         notes)
     if not sources and not targets:
-        if not is_closure(trig) or not (own_place or location):
+        if not is_closure(trig):
             return []
         when, precision = event_date(token, sent, ctx.whens, ctx.published)
         # 'the Torkham crossing remained closed': a closure in a known place, whoever closed it
@@ -344,6 +360,8 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
     if not ctx.whens and when:
         notes.append(PUBLICATION_DATE)
     status = status_of(token, sent, trig.pos == "noun")
+    if trig.lemma == "claim" and status == "asserted":
+        status = "reported"  # 'the TTP claimed responsibility': the claimant's word for it
     if status == "hypothetical" and trig.pos == "noun" and (
             "both sides from context" in notes or {"source from an earlier event", "target from an earlier event"}
             <= set(notes)):
