@@ -480,18 +480,33 @@ def antecedent(told: list[Event], event_type: str, token: Token, sources: list[A
 
 def counterpart(told: list[Event], token: Token, known: list[Arg], event_type: str) -> list[Arg]:
     """The party the article last had dealing with the one named ('the TTP demanded impossible terms' after
-    the talks between Islamabad and the TTP): one of the same type first, else any."""
+    the talks between Islamabad and the TTP): one of the same type first, for a concession or refusal the
+    ones who asked for it, else any. Parties of one sentence come together ('the UN agency and the IOM
+    urged Pakistan ... Pakistan did not extend the deadline')."""
     keys = {party_key(a) for a in known}
     recent = [e for e in reversed(told) if e.start >= token.idx - ANTECEDENT_CHARS and e.source and e.target
               and grounded(e) and e.trigger_start != token.idx]
-    for pool in ([e for e in recent if e.type == event_type], recent):
-        for e in pool:
-            source, target = code_key(e.source_code), code_key(e.target_code)
-            if source in keys and target not in keys:
-                return [Arg(e.target, None, inferred=True)]
-            if target in keys and source not in keys:
-                return [Arg(e.source, None, inferred=True)]
+    asked = [e for e in recent if e.type == "REQUEST"] if event_type in ANSWERS else []
+    for pool in ([e for e in recent if e.type == event_type], asked, recent):
+        found = [other_side(e, keys) for e in pool]
+        first = next((i for i, side in enumerate(found) if side), None)
+        if first is None:
+            continue
+        together = [side for e, side in zip(pool, found) if side and e.start == pool[first].start]
+        return [Arg(a, None, inferred=True) for a in dict.fromkeys(together if pool is asked else together[:1])]
     return []
+
+
+ANSWERS = {"CONCEDE", "REJECT", "AGREE"}  # acts that answer a request
+
+
+def other_side(event: Event, keys: set) -> str | None:
+    source, target = code_key(event.source_code), code_key(event.target_code)
+    if source in keys and target not in keys:
+        return event.target
+    if target in keys and source not in keys:
+        return event.source
+    return None
 
 
 def code_key(code: str | None) -> tuple:
