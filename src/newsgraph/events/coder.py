@@ -768,7 +768,23 @@ def context_pair(token: Token, index: ActorIndex, told: list[Event], event_type:
                 pair.append(arg)
                 if len(pair) == 2:
                     return pair
-    return []
+    return leading_pair(told, exclude)
+
+
+def leading_pair(told: list[Event], exclude: tuple = ()) -> list[Arg]:
+    """The two sides the article is about: the pair most often seen in the acts it has told with both
+    parties named (the first such pair on a tie)."""
+    counts: dict[frozenset, int] = {}
+    first: dict[frozenset, Event] = {}
+    for e in told:
+        keys = frozenset((code_key(e.source_code), code_key(e.target_code)))
+        if e.source and e.target and grounded(e) and len(keys) == 2 and not keys & set(exclude):
+            counts[keys] = counts.get(keys, 0) + 1
+            first.setdefault(keys, e)
+    if not counts:
+        return []
+    best = max(counts, key=lambda k: (counts[k], -told.index(first[k])))
+    return [Arg(first[best].source, None, inferred=True), Arg(first[best].target, None, inferred=True)]
 
 
 STATE_ORGANS = {"GOV", "MIL", "COP", "SPY"}
