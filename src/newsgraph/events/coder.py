@@ -115,7 +115,7 @@ def find_events(doc_id: str, sdoc: Doc, mentions: list[Mention], published: str 
             new = code_trigger(sent, f, ctx, lexicon)
             told_here += [(e, f.trigger.pos) for e in new]
             so_far += new
-        coded = once_per_sentence(told_here)
+        coded = once_per_sentence(told_here, sdoc)
         events += coded + reported_accusations(sent, coded, ctx)
     events = unique(events)
     link_repeats(events)
@@ -269,6 +269,10 @@ def verb_objects(found: list[Found]) -> set[int]:
 
 def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[Event]:
     token, trig, index = f.token, f.trigger, ctx.index
+    if trig.type == "AGREE" and token.dep_ in ("acl", "relcl") and is_truce(token.head, lexicon):
+        # 'the ceasefire it had agreed with the government': the ceasefire, between those who agreed it
+        trig = replace(trig, type="RETREAT", mode="ceasefire", context=("military",))
+        f = Found(trig, token, f.text)
     if trig.pos == "verb":
         source_heads, target_heads = verb_arguments(token)
         if trig.lemma in FALLING:  # 'Kabul falls to the Taliban'
@@ -278,6 +282,8 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
         inferred_source = False
     else:
         claimed_by = claimant(token)
+        if is_time_reference(token):
+            return []  # 'commitments made during the talks': the talks date another act
         if is_back_reference(token, lexicon) and not claimed_by:
             return []  # 'condemned the expulsions', 'did not confirm the strikes': told before, not again
         source_heads, target_heads, inferred_source = noun_arguments(token, f.text, index)
@@ -375,7 +381,7 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
             continue
         if trig.type in ACTS_OF_PARTIES and source is not None and party_key(source)[1] in COMMENTATOR_SECTORS:
             continue  # 'analysts warn of chaos', 'observers expect Munir to ...': forecasts, not threats
-        if trig.type == "THREATEN" and source is not None and party_key(source)[0] in ("IGO", "NGO"):
+        if trig.type == "THREATEN" and source is not None and {"IGO", "NGO"} & set(party_key(source)):
             continue  # 'UN agencies warned that returns would be unsafe': a warning without force behind it
         if trig.type == "RETREAT" and source is not None and party_key(source)[1] in PEOPLE:
             continue  # 'refugees fled to Pakistan': migration, not a party withdrawing
@@ -563,6 +569,8 @@ def event_subject(verb: Token, lexicon: Lexicon) -> Token | None:
     """The event noun a verb is said of: 'Saturday's attack killed seven soldiers', 'the strikes hit homes'."""
     if verb.pos_ != "VERB":
         return None
+    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head  # 'the strikes hit homes and killed eight people'
     return next((c for c in verb.children if c.dep_ == "nsubj" and lexicon.candidates(c.lemma_.lower(), "noun")),
                 None)
 
@@ -579,6 +587,14 @@ def from_earlier(earlier: Event, sources: list[Arg], targets: list[Arg]) -> tupl
         return [Arg(f"{country}.{a.actor_id}", a.mention, inferred=True) if "." not in a.actor_id
                 and ":" not in a.actor_id and not party_key(a)[0] and country.isupper() else a for a in args]
     return fill(sources, earlier.source), fill(targets, earlier.target)
+
+
+def is_truce(noun: Token, lexicon: Lexicon) -> bool:
+    return any(t.type == "RETREAT" and t.mode == "ceasefire" for t in lexicon.candidates(noun.lemma_.lower(), "noun"))
+
+
+def is_time_reference(noun: Token) -> bool:
+    return noun.dep_ == "pobj" and noun.head.lower_ in OTHER_TIME and is_definite(noun)
 
 
 def is_back_reference(noun: Token, lexicon: Lexicon) -> bool:
@@ -1024,15 +1040,27 @@ def is_label(sent: Span) -> bool:
     return len(words) <= LABEL_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in sent)
 
 
-def once_per_sentence(told: list[tuple[Event, str]]) -> list[Event]:
-    """'Pakistani airstrikes hit villages', 'agreed to a truce ... the truce took effect': an event noun
-    restating the same act between the same parties as another trigger of its sentence is that act."""
+def once_per_sentence(told: list[tuple[Event, str]], doc: Doc) -> list[Event]:
+    """'Pakistani airstrikes hit villages', 'agreed to a truce ... the truce took effect', 'summoned the
+    ambassador to protest': an event noun restating the same act between the same parties as another trigger
+    of its sentence, or a verb of purpose hanging on a verb that tells it, is that act."""
     verbs = {(e.type, e.source, e.target) for e, pos in told if pos == "verb"}
+    heads = {}
+    for e, pos in told:
+        span = doc.char_span(e.trigger_start, e.trigger_end, alignment_mode="expand")
+        purpose = span is not None and span.root.dep_ in ("xcomp", "advcl")  # not 'and': conjoined acts are two
+        heads[e.event_id] = (span.root.i, span.root.head.i if purpose else None) if span is not None else (None, None)
+    by_key: dict[tuple, set] = {}
+    for e, _ in told:
+        by_key.setdefault((e.type, e.source, e.target), set()).add(heads[e.event_id][0])
     kept, seen = [], set()
     for e, pos in told:
         key = (e.type, e.source, e.target)
+        token, head = heads[e.event_id]
         if pos == "noun" and (key in verbs or key in seen):
             continue
+        if pos == "verb" and head is not None and head != token and head in by_key[key]:
+            continue  # the verb it hangs on tells the same act
         seen.add(key)
         kept.append(e)
     return kept
