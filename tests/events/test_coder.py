@@ -226,3 +226,17 @@ def test_visits_are_to_the_government_of_the_place_visited():
 def test_protests_with_no_one_named_are_the_local_peoples():
     assert ("PROTEST", "PAK.CVL", "PAK.TTP", "asserted") in code(
         "Residents held demonstrations in Swat against the Pakistani Taliban.")
+
+
+def test_a_claim_of_responsibility_names_the_unnamed_attacker():
+    found = code("A suicide bomber struck a police vehicle in Quetta, and the TTP claimed responsibility.")
+    assert ("ASSAULT", "PAK.TTP", "PAK.COP", "asserted") in found
+    assert ("ASSAULT", "PAK.TTP", "PAK.COP", "reported") in found
+
+
+def test_unnamed_militants_stay_unnamed_and_forces_on_both_sides_are_both_sides():
+    found = code("Militants killed several Pakistani soldiers in North Waziristan.")
+    assert ("ASSAULT", "REB", "PAK.MIL", "asserted") in found
+    found = code("Pakistani troops and Taliban border guards clashed at Torkham on Monday. Border forces exchanged "
+                 "fire again the next day.")
+    assert {("ASSAULT", "PAK.MIL", "AFG.TALIBAN", "asserted"), ("ASSAULT", "AFG.TALIBAN", "PAK.MIL", "asserted")} <= found

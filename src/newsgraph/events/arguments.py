@@ -76,12 +76,18 @@ class ActorIndex:
 
 PERSONAL = {"he", "she", "him", "her"}
 IMPERSONAL = {"it", "they", "them"}
+POSSESSIVE = {"its": "it", "their": "they", "his": "he"}  # 'its forces': the forces of whatever 'it' is
 
 
-def pronoun_actor(token: Token, index: ActorIndex) -> Arg | None:
+def pronoun_actor(token: Token, index: ActorIndex, possessive: bool = False) -> Arg | None:
     """'he' is the person the article named last; 'it' and 'they' the actor that was the subject of the
     sentence before. Inferred, so the event's confidence drops."""
     lower = token.lower_
+    if lower == "whose":  # 'the TTP, whose attacks have risen': the noun the relative clause is about
+        clause = next((t for t in token.ancestors if t.dep_ == "relcl"), None)
+        found = actors_under(clause.head, index) if clause is not None else []
+        return Arg(found[0].actor_id, found[0].mention, inferred=True) if found else None
+    lower = POSSESSIVE.get(lower, lower) if possessive else lower
     if lower not in PERSONAL | IMPERSONAL:
         return None
     earlier = [m for m in index.mentions if m.end <= token.idx]

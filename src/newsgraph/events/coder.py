@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors import COMMENTATOR_SECTORS, Mention, load_gazetteer
 from newsgraph.events.arguments import (STATE_VERBS, ActorIndex, Arg, actors_under, noun_arguments,
-                                        subject_heads, verb_arguments)
+                                        pronoun_actor, subject_heads, verb_arguments)
 from newsgraph.events.lexicon import Lexicon, Trigger, load_lexicon
 from newsgraph.events.plover import intensity, quad
 from newsgraph.events.records import Event, Location
@@ -318,12 +318,18 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
     if not sources and trig.type == "PROTEST":
         sources = protesters(targets, own_place or location)
     hidden = not sources and trig.type in HIDDEN_SOURCE_TYPES and is_agentless_passive(token)
+    if reciprocal and not targets and sources and all(not party_key(a)[0] for a in sources):
+        # 'border forces exchanged fire': forces of no named country, on both sides
+        sources = context_pair(token, index, ctx.told, trig.type) or sources
+        notes.append("both sides from context")
     mutual_pair = not targets and len(sources) > 1 and trig.type in MUTUAL  # 'the two sides met'
     if not (sources and targets) and not mutual_pair and not hidden and trig.curated and not is_mediation(token, trig):
         told_as = event_subject(token, lexicon) or token  # 'the strikes hit homes': the strikes told before
         earlier = antecedent(ctx.told, trig.type, told_as, sources, targets,
                              own_place or pick_place(told_as, ctx.places, ""))
         if earlier is not None:
+            if is_claim(trig, token) and sources and not code_key(earlier.source_code)[0]:
+                name_doer(earlier, sources[0], ctx.gaz)
             if trig.pos == "noun" and not sources and not targets:
                 return []  # 'the progress of the negotiations': a mention of the talks told before, not news
             notes += [f"{side} from an earlier event" for side, args in (("source", sources), ("target", targets))
@@ -558,8 +564,8 @@ def agrees(args: list[Arg], code: str | None) -> bool:
     whole_country = len(code or "") == 3 and bool(country)
     for a in args:
         a_country, a_sector = party_key(a)
-        if a_country and a_country != country:
-            return False
+        if a_country and country and a_country != country:
+            return False  # an earlier side of no named country ('a suicide bomber') may be anyone's
         if a_sector in NON_STATE and a_sector != sector and not (whole_country and a_sector in PEOPLE):
             return False
     return True
@@ -587,6 +593,19 @@ def from_earlier(earlier: Event, sources: list[Arg], targets: list[Arg]) -> tupl
         return [Arg(f"{country}.{a.actor_id}", a.mention, inferred=True) if "." not in a.actor_id
                 and ":" not in a.actor_id and not party_key(a)[0] and country.isupper() else a for a in args]
     return fill(sources, earlier.source), fill(targets, earlier.target)
+
+
+def is_claim(trig: Trigger, token: Token) -> bool:
+    """'The TTP claimed responsibility (for that attack)', 'claimed the attack'."""
+    return (trig.lemma == "claim" and trig.pos == "verb") or bool(claimant(token))
+
+
+def name_doer(event: Event, claimer: Arg, gaz) -> None:
+    """A claim of responsibility names the unnamed doer of the act it claims ('a suicide bomber struck ...,
+    and the TTP claimed responsibility')."""
+    event.source = claimer.actor_id
+    event.source_code = code_at(claimer, event.date, gaz)
+    event.notes = [*event.notes, "doer named by a claim of responsibility"]
 
 
 def is_truce(noun: Token, lexicon: Lexicon) -> bool:
@@ -899,6 +918,15 @@ def party_key(arg: Arg) -> tuple:
     return "", role.sector if role is not None and role.sector else arg.actor_id
 
 
+UNNAMED_GROUPS = {"REB"}
+
+
+def possessive_owner(mention: Mention, index: ActorIndex) -> Arg | None:
+    span = index.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    pronoun = next((c for c in span.root.children if c.dep_ == "poss" and c.pos_ == "PRON"), None) if span else None
+    return pronoun_actor(pronoun, index, possessive=True) if pronoun is not None else None
+
+
 def resolve_bare(arg: Arg, index: ActorIndex, token: Token, location: Location | None,
                  others: list[Arg] = ()) -> Arg:
     """'officials' with no country: the officials of the country the article last named in that sector,
@@ -907,6 +935,11 @@ def resolve_bare(arg: Arg, index: ActorIndex, token: Token, location: Location |
     mention = arg.mention
     if mention is None or mention.country or "." in arg.actor_id or ":" in arg.actor_id:
         return arg
+    owner = possessive_owner(mention, index)
+    if owner is not None and party_key(owner)[0]:
+        return Arg(f"{party_key(owner)[0]}.{mention.sector}", mention, inferred=True)  # 'its forces'
+    if mention.sector in UNNAMED_GROUPS:
+        return arg  # 'militants' whom the text does not name stay unnamed
     avoid = {party_key(o)[0] for o in others if party_key(o)[1] == mention.sector}
     earlier = [m for m in index.mentions if m.sector == mention.sector and m.country and m.start < token.idx
                and m.country not in avoid]
