@@ -374,10 +374,12 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
     status = status_of(token, sent, trig.pos == "noun")
     if trig.lemma == "claim" and status == "asserted":
         status = "reported"  # 'the TTP claimed responsibility': the claimant's word for it
-    if status == "hypothetical" and trig.pos == "noun" and (
-            "both sides from context" in notes or {"source from an earlier event", "target from an earlier event"}
-            <= set(notes)):
-        return []  # 'neither side is ready for another round of fighting': no act, and no named parties
+    guessed_sides = "both sides from context" in notes or {"source from an earlier event",
+                                                            "target from an earlier event"} <= set(notes)
+    if trig.pos == "noun" and guessed_sides and (status == "hypothetical" or is_quoted(token, sent)):
+        # 'neither side is ready for another round of fighting', '"A ceasefire is not a settlement," said ...':
+        # talk about such acts, with no party named, tells none
+        return []
     events = []
     pairs_found = pairs(sources, targets, trig.type)
     if reciprocal:
@@ -593,6 +595,12 @@ def from_earlier(earlier: Event, sources: list[Arg], targets: list[Arg]) -> tupl
         return [Arg(f"{country}.{a.actor_id}", a.mention, inferred=True) if "." not in a.actor_id
                 and ":" not in a.actor_id and not party_key(a)[0] and country.isupper() else a for a in args]
     return fill(sources, earlier.source), fill(targets, earlier.target)
+
+
+def is_quoted(token: Token, sent: Span) -> bool:
+    """Whether the word stands inside quotation marks opened in its sentence."""
+    before = doc_text(token.doc)[sent.start_char:token.idx]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def is_claim(trig: Trigger, token: Token) -> bool:
