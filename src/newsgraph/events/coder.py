@@ -41,6 +41,7 @@ RECIPROCAL = {"talk", "talks", "negotiation", "negotiate", "meet", "meeting", "d
 DYAD_TYPES = {"CONSULT", "AGREE", "RETREAT", "COOPERATE"}
 # Reciprocal words too common in passing ('trade, refugees, visas') to pair up from the context alone.
 OWN_PARTIES_ONLY = {"trade"}
+SESSIONS = {"meeting", "session", "summit", "conference"}
 PAIR_WORDS = {"side", "country", "neighbour", "neighbor", "government", "delegation", "party", "capital"}
 REPORTING = {"say", "tell", "report", "claim", "announce", "state", "add", "confirm", "allege", "note"}
 MEDIATING = {"mediate", "broker", "facilitate", "host", "sponsor", "go-between", "mediator", "intermediary"}
@@ -290,6 +291,8 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
         source_heads = claimed_by or source_heads
     sources = [a for h in source_heads for a in actors_under(h, index)]
     targets = [a for h in target_heads for a in actors_under(h, index)]
+    if trig.pos == "noun" and is_talk_about(token, f.text, sources, targets, index):
+        return []  # 'open talk of pressure', 'the cabinet meeting': speech, or one body's own session
     location = pick_place(token, ctx.places, trig.type)
     sources, targets = ([resolve_bare(a, index, token, location, others) for a in side]
                         for side, others in ((sources, targets), (targets, sources)))
@@ -376,7 +379,10 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
         status = "reported"  # 'the TTP claimed responsibility': the claimant's word for it
     guessed_sides = "both sides from context" in notes or {"source from an earlier event",
                                                             "target from an earlier event"} <= set(notes)
-    if trig.pos == "noun" and guessed_sides and (status == "hypothetical" or is_quoted(token, sent)):
+    if status == "hypothetical" and (SOURCE_GUESSES | TARGET_GUESSES) & set(notes) and is_question(sent):
+        return []  # 'Is Pakistan supporting the opposition?': a headline's question, aimed at no one named
+    if trig.pos == "noun" and guessed_sides and (status == "hypothetical" or is_quoted(token, sent)
+                                                 or no_one_does(token)):
         # 'neither side is ready for another round of fighting', '"A ceasefire is not a settlement," said ...':
         # talk about such acts, with no party named, tells none
         return []
@@ -597,6 +603,27 @@ def from_earlier(earlier: Event, sources: list[Arg], targets: list[Arg]) -> tupl
     return fill(sources, earlier.source), fill(targets, earlier.target)
 
 
+def is_talk_about(noun: Token, text: str, sources: list[Arg], targets: list[Arg], index: ActorIndex) -> bool:
+    """'talk' in the singular is speech ('open talk of pressure'), 'talks' are negotiations; a meeting named
+    by one body ('the Pakistani parliament meeting') is that body's session, not a consultation."""
+    if text == "talk" and noun.tag_ == "NN" and not targets:
+        return True
+    namers = [c for c in noun.children if c.dep_ in ("compound", "amod") and index.at(c) is not None]
+    return text in SESSIONS and bool(namers) and not targets and len({party_key(a)[0] for a in sources}) == 1
+
+
+def is_question(sent: Span) -> bool:
+    return sent.text.rstrip().endswith("?")
+
+
+def no_one_does(token: Token) -> bool:
+    """'Neither side appears ready for another round of fighting': the clause's subject denies it."""
+    clause = next((t for t in [token, *token.ancestors] if any(c.dep_ == "nsubj" for c in t.children)), None)
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+    return subject is not None and (subject.lower_ in ("neither", "none", "nobody", "nothing") or any(
+        c.dep_ in ("det", "preconj") and c.lower_ in ("neither", "no") for c in subject.children))
+
+
 def is_quoted(token: Token, sent: Span) -> bool:
     """Whether the word stands inside quotation marks opened in its sentence."""
     before = doc_text(token.doc)[sent.start_char:token.idx]
@@ -693,7 +720,8 @@ def as_material_backing(event: Event, target: Arg | None, token: Token) -> Event
     material help (AID), not words of support."""
     mention = target.mention if target is not None else None
     movement = mention is not None and (mention.sector in ARMED_SECTORS or mention.group)
-    if event.type != "SUPPORT" or token.lemma_.lower() not in BACKING or not movement:
+    backer = code_key(event.source_code)[1] not in PEOPLE  # 'Pakistanis who support Taliban rule' do not arm them
+    if event.type != "SUPPORT" or token.lemma_.lower() not in BACKING or not movement or not backer:
         return event
     return replace(event, type="AID", quad=quad("AID"), intensity=intensity("AID", None))
 

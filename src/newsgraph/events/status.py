@@ -24,8 +24,8 @@ def status_of(trigger: Token, sentence: Span, is_noun: bool) -> str:
     chain = clause_chain(trigger)
     if negated(trigger, chain, is_noun):
         return "negated"
-    if hypothetical(chain):
-        return "hypothetical"
+    if hypothetical(chain) or sentence.text.rstrip().endswith("?"):
+        return "hypothetical"  # a question asserts nothing: 'Is Pakistan supporting the opposition?'
     if planned(trigger, chain, is_noun):
         return "planned"
     if reported(sentence, chain):
