@@ -41,6 +41,7 @@ RECIPROCAL = {"talk", "talks", "negotiation", "negotiate", "meet", "meeting", "d
 DYAD_TYPES = {"CONSULT", "AGREE", "RETREAT", "COOPERATE"}
 # Reciprocal words too common in passing ('trade, refugees, visas') to pair up from the context alone.
 OWN_PARTIES_ONLY = {"trade"}
+PERMITTING = {"allow", "permit", "let", "enable"}
 SESSIONS = {"meeting", "session", "summit", "conference"}
 PAIR_WORDS = {"side", "country", "neighbour", "neighbor", "government", "delegation", "party", "capital"}
 REPORTING = {"say", "tell", "report", "claim", "announce", "state", "add", "confirm", "allege", "note"}
@@ -262,6 +263,9 @@ def verb_objects(found: list[Found]) -> set[int]:
         verb = verbs.get(f.token.head.i) if f.trigger.pos == "noun" else None
         if verb and (verb.type == f.trigger.type or f.token.lemma_.lower() in verb.objects):
             covered.add(f.token.i)  # 'suspended trade' is one SANCTION, not also a COOPERATE
+        permitter = verbs.get(f.token.head.i) if f.trigger.pos == "verb" and f.token.dep_ in ("xcomp", "ccomp") else None
+        if permitter is not None and permitter.lemma in PERMITTING:
+            covered.add(f.token.i)  # 'may allow the opposition to open an office': the allowing is the act
         agreement = nouns.get(f.token.head.i) if f.trigger.type == "AGREE" and f.token.dep_ == "acl" else None
         if agreement is not None and agreement.type in AGREEMENT_TYPES:
             covered.add(f.token.i)  # 'the ceasefire agreed in Doha': the ceasefire, not a second agreement

