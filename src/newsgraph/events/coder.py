@@ -132,6 +132,8 @@ def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | 
         return None
     if index.at(token) is not None:
         return None  # 'Resistance Front', 'Foreign Office': part of a name, not an action
+    if token.dep_ == "amod" and not any(c.dep_ in ("npadvmod", "compound") for c in token.children):
+        return None  # 'the banned group' describes it; 'the Pakistan-backed Taliban' tells who backs it
     objects = object_lemmas(token) | object_markers(token, index)
     if pos == "verb":
         for text in ([lemma] if state else phrasal(token)):
@@ -217,6 +219,8 @@ def object_lemmas(token: Token) -> set[str]:
 
 GROUP = "@group"  # a lexicon object meaning 'an armed group or named movement' ('hosting the Taliban')
 SEAT = "@seat"  # ... meaning 'a state or its capital' ('took Kabul')
+HAS_OBJECT = "@object"  # ... meaning 'any direct object' (a transitive sense)
+WITH = "@with"  # ... meaning 'with someone'
 TO_ACTOR = "@to-actor"  # ... meaning 'to a state or its capital' ('flew to Kabul')
 
 
@@ -232,6 +236,10 @@ def object_markers(token: Token, index: ActorIndex) -> set[str]:
         if mention is not None and mention.country and (mention.kind == "state" or (
                 mention.sector == "GOV" and mention.surface == obj.text)):
             markers.add(SEAT)  # 'took Kabul': a capital or a country taken
+    if any(c.dep_ == "dobj" for c in token.children):
+        markers.add(HAS_OBJECT)  # 'sheltered militants', not 'sheltered on Afghan soil'
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+        markers.add(WITH)  # 'engage with Kabul', not 'engage in a proxy conflict'
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
         if any(index.at(p) is not None and index.at(p).country for p in prep.children if p.dep_ == "pobj"):
             markers.add(TO_ACTOR)  # 'flew to Kabul': a journey to a government
