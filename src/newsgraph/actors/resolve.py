@@ -25,6 +25,7 @@ MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
 # armed group named last, if it was named close enough before (in characters, a few sentences).
 DEFINITE = {"the", "these", "those"}
 GROUP_SECTORS = {"REB"}
+OFFICE_SECTORS = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"}  # offices held for a state
 GROUP_LOOKBACK_CHARS = 1200
 TITLES = re.compile(r"^(?:(?:field marshal|marshal|general|gen\.?|lt\.? gen\.?|lieutenant general|major general|"
                     r"brigadier|colonel|col\.?|president|prime minister|pm|minister|defen[cs]e minister|"
@@ -344,10 +345,20 @@ class MentionBuilder:
         actor_id = self.people.get(name) or self.gaz.aliases.get(name) or f"PER:{slug(name)}"
         if actor_id.startswith("PER:") and actor_id not in self.gaz.actors:
             country, sector = describe(ent, self.gaz)
+            if country is None and sector in OFFICE_SECTORS:
+                country = self.home_country()  # 'Interior Minister Sarfraz Bugti' in a story about Pakistan
             self.new_actors.setdefault(actor_id, (name, "person", country, sector))
         self.people.setdefault(name, actor_id)
         self.people.setdefault(words[-1], actor_id)
         self.add(ent, actor_id, 0.75)
+
+    def home_country(self) -> str | None:
+        """The country whose state the article names most: an unnamed office holder's, most likely."""
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            if m.country and (m.kind == "state" or m.sector in OFFICE_SECTORS):
+                counts[m.country] = counts.get(m.country, 0) + 1
+        return max(counts, key=counts.get) if counts else None
 
     def surnames(self, sdoc: Doc) -> None:
         """A person named in full earlier is later called by surname alone, whatever spaCy labels it."""

@@ -312,12 +312,15 @@ def noun_arguments(noun: Token, lemma: str, index: ActorIndex) -> tuple[list[Tok
         sources = prepositional(noun, {"of"})  # 'the visit of the defence minister to Kabul': the visitor
     targets += prepositional(noun, {"with"})
     governed = False
-    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass", "attr") else (
-        noun.head.head if noun.dep_ == "pobj" else None)
+    holder = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NUM", "PRON", "DET"):
+        holder = noun.head.head  # '14 of the 24 bombings had been carried out by ...': the count stands for it
+    verb = holder.head if holder.dep_ in ("dobj", "nsubjpass", "attr") else (
+        holder.head.head if holder.dep_ == "pobj" else None)
     if not sources and verb is not None and verb.pos_ in ("VERB", "AUX"):
         if verb.lemma_ in LIGHT_VERBS:
             sources = subject_heads(verb)  # 'Pakistan launched airstrikes': as good as stated
-        elif noun.dep_ == "dobj":
+        elif holder.dep_ == "dobj":
             sources, governed = subject_heads(verb), True
     return sources, targets, governed
 

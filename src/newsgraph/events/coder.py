@@ -341,7 +341,7 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
     if not (sources and targets) and not mutual_pair and not hidden and trig.curated and not is_mediation(token, trig):
         told_as = event_subject(token, lexicon) or token  # 'the strikes hit homes': the strikes told before
         earlier = antecedent(ctx.told, trig.type, told_as, sources, targets,
-                             own_place or pick_place(told_as, ctx.places, ""))
+                             own_place or pick_place(told_as, ctx.places, ""), trig.mode)
         if earlier is not None:
             if is_claim(trig, token) and sources and not code_key(earlier.source_code)[0]:
                 name_doer(earlier, sources[0], ctx.gaz)
@@ -492,7 +492,7 @@ ABOUT_EVENT = {"confirm", "deny", "acknowledge", "address", "discuss", "comment"
 
 
 def antecedent(told: list[Event], event_type: str, token: Token, sources: list[Arg], targets: list[Arg],
-               location: Location | None = None) -> Event | None:
+               location: Location | None = None, mode: str | None = None) -> Event | None:
     """The latest earlier event of this type that agrees with the parties and place named here, one told
     with the same word first ('the strikes' -> the strikes, not the militants' attack)."""
     if token.pos_ != "VERB" and not is_definite(token):
@@ -507,7 +507,8 @@ def antecedent(told: list[Event], event_type: str, token: Token, sources: list[A
             fitting.append(e)
     lemma = token.lemma_.lower()
     same_word = [e for e in fitting if e.trigger.lower().startswith(lemma[:5])]
-    return (same_word or fitting or [None])[0]
+    same_mode = [e for e in fitting if mode and e.mode == mode]  # 'the expulsions': deportations, not a seizure
+    return (same_word or same_mode or fitting or [None])[0]
 
 
 def counterpart(told: list[Event], token: Token, known: list[Arg], event_type: str) -> list[Arg]:
@@ -686,7 +687,7 @@ def event_object_target(verb: Token, ctx: Context, lexicon: Lexicon, sources: li
         if actors_under(obj, ctx.index):
             return []
         for trig in lexicon.candidates(obj.lemma_.lower(), "noun"):
-            earlier = antecedent(ctx.told, trig.type, obj, [], [])
+            earlier = antecedent(ctx.told, trig.type, obj, [], [], mode=trig.mode)
             if earlier is not None and agrees(sources, earlier.target_code):
                 return [Arg(earlier.source, None, inferred=True)]
     return []
