@@ -365,8 +365,8 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
         return refusals(ctx.doc_id, sent, f, ender, sources, targets, index, when, precision, location, ctx.gaz,
                         notes)
     if not sources and not targets:
-        if not is_closure(trig):
-            return []
+        if not is_closure(trig) or is_quoted(token, sent):
+            return []  # a closure with no one named is news; one in a trader's lament is colour
         when, precision = event_date(token, sent, ctx.whens, ctx.published)
         # 'the Torkham crossing remained closed': a closure in a known place, whoever closed it
         return [make_event(ctx.doc_id, sent, f, None, None, status_of(token, sent, trig.pos == "noun"), when,
@@ -393,6 +393,8 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
                                                             "target from an earlier event"} <= set(notes)
     if status == "hypothetical" and (SOURCE_GUESSES | TARGET_GUESSES) & set(notes) and is_question(sent):
         return []  # 'Is Pakistan supporting the opposition?': a headline's question, aimed at no one named
+    if guessed_sides and trig.pos == "verb" and status == "negated":
+        return []  # 'were not being targeted': nothing happened, to no one named
     if trig.pos == "noun" and guessed_sides and (status == "hypothetical" or is_quoted(token, sent)
                                                  or no_one_does(token)):
         # 'neither side is ready for another round of fighting', '"A ceasefire is not a settlement," said ...':
@@ -622,7 +624,7 @@ def is_talk_about(noun: Token, text: str, sources: list[Arg], targets: list[Arg]
     if text == "talk" and noun.tag_ == "NN" and not targets:
         return True
     namers = [c for c in noun.children if c.dep_ in ("compound", "amod") and index.at(c) is not None]
-    return text in SESSIONS and bool(namers) and not targets and len({party_key(a)[0] for a in sources}) == 1
+    return text in SESSIONS and bool(namers) and not targets and len({party_key(a)[0] for a in sources} - {""}) <= 1
 
 
 def is_question(sent: Span) -> bool:
