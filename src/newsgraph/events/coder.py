@@ -132,7 +132,8 @@ def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | 
         return None
     if index.at(token) is not None:
         return None  # 'Resistance Front', 'Foreign Office': part of a name, not an action
-    if token.dep_ == "amod" and not any(c.dep_ in ("npadvmod", "compound") for c in token.children):
+    if token.dep_ == "amod" and not any(c.dep_ in ("npadvmod", "compound") and (
+            index.at(c) is not None or index.state_word(c)) for c in token.children):
         return None  # 'the banned group' describes it; 'the Pakistan-backed Taliban' tells who backs it
     objects = object_lemmas(token) | object_markers(token, index)
     if pos == "verb":
@@ -332,6 +333,8 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
                    {party_key(a)[0] for a in sources} if country]
     if not sources and trig.type == "PROTEST":
         sources = protesters(targets, own_place or location)
+    if not sources and trig.type in HIDDEN_SOURCE_TYPES and is_agentless_passive(token):
+        sources = seat_of_reaction(own_place, ctx.gaz)  # 'was welcomed in Islamabad': by its government
     hidden = not sources and trig.type in HIDDEN_SOURCE_TYPES and is_agentless_passive(token)
     if reciprocal and not targets and sources and all(not party_key(a)[0] for a in sources):
         # 'border forces exchanged fire': forces of no named country, on both sides
@@ -470,6 +473,14 @@ def host_of_visit(token: Token, ctx: Context, visitors: list[Arg]) -> list[Arg]:
     if place is None or not place.country or place.country in {party_key(v)[0] for v in visitors}:
         return []
     return [Arg(f"{place.country}.GOV", None, inferred=True)]
+
+
+def seat_of_reaction(place: Location | None, gaz) -> list[Arg]:
+    """A capital named as where an act was received stands for its government."""
+    actor_id = gaz.aliases.get(place.name) if place is not None else None
+    if actor_id is None or not actor_id.endswith(".GOV"):
+        return []
+    return [Arg(actor_id, None, inferred=True)]
 
 
 def is_closure(trig: Trigger) -> bool:
@@ -1173,7 +1184,10 @@ def link_repeats(events: list[Event]) -> None:
 
 
 def dates_agree(a: Event, b: Event) -> bool:
-    """Same or nested dates; a date that only echoes the publication date agrees with any."""
-    if PUBLICATION_DATE in a.notes or PUBLICATION_DATE in b.notes or not a.date or not b.date:
+    """Same or nested dates; a date that only echoes the publication date agrees with any date of the same
+    year ('in 2021' in an article of 2022 tells an older act, not the same one)."""
+    if not a.date or not b.date:
         return True
+    if PUBLICATION_DATE in a.notes or PUBLICATION_DATE in b.notes:
+        return a.date[:4] == b.date[:4]
     return a.date.startswith(b.date) or b.date.startswith(a.date)
