@@ -57,6 +57,7 @@ POWER_OBJECTS = {"power", "control"}
 # not another agreement; so is declining to extend or honour one.
 ENDING = {"end", "break", "abandon", "scrap", "violate", "breach", "quit", "terminate", "cancel", "revoke",
           "repudiate", "renounce", "suspend", "call off", "walk away", "pull out", "withdraw"}
+OUTCOME_PREPS = {"with", "without", "in"}
 KEEPING = {"extend", "renew", "honour", "honor", "respect", "observe", "keep"}
 AGREEMENT_TYPES = {"RETREAT", "AGREE", "CONSULT", "COOPERATE"}
 # Backing an armed group is material help (money, arms, sanctuary), not words of support.
@@ -275,6 +276,9 @@ def verb_objects(found: list[Found]) -> set[int]:
         permitter = verbs.get(f.token.head.i) if f.trigger.pos == "verb" and f.token.dep_ in ("xcomp", "ccomp") else None
         if permitter is not None and permitter.lemma in PERMITTING:
             covered.add(f.token.i)  # 'may allow the opposition to open an office': the allowing is the act
+        content_of = f.token.head.head if f.trigger.pos == "noun" and f.token.head.dep_ in ("acl", "xcomp") else None
+        if content_of is not None and nouns.get(content_of.i) is not None and nouns[content_of.i].type == "AGREE":
+            covered.add(f.token.i)  # 'an agreement to keep the ceasefire': what was agreed, inside the agreement
         agreement = nouns.get(f.token.head.i) if f.trigger.type == "AGREE" and f.token.dep_ == "acl" else None
         if agreement is not None and agreement.type in AGREEMENT_TYPES:
             covered.add(f.token.i)  # 'the ceasefire agreed in Doha': the ceasefire, not a second agreement
@@ -709,6 +713,8 @@ def event_object_target(verb: Token, ctx: Context, lexicon: Lexicon, sources: li
 def ending_verb(noun: Token) -> Token | None:
     """The verb that ends the agreement a noun names: 'ending the ceasefire', 'walked away from a truce',
     'would not extend its ceasefire'."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in OUTCOME_PREPS:
+        return None  # 'the talks ended with an agreement', 'broke up without agreement': the outcome
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
     if verb.pos_ in ("ADV", "ADP") and verb.dep_ in ("advmod", "prt", "prep"):  # 'walked away from'
         verb = verb.head
