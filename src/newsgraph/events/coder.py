@@ -174,10 +174,14 @@ def common_lemma(token: Token) -> str:
     return lemma
 
 
+PARTICLES = {"back", "down", "off", "out", "up", "away", "over"}  # adverbs the parser gives particles' place
+
+
 def phrasal(verb: Token) -> list[str]:
     """'crack down', 'call on', 'pull out' before the bare lemma."""
     lemma = verb.lemma_.lower()
-    extra = [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "prep") and c.i > verb.i]
+    extra = [f"{lemma} {c.lower_}" for c in verb.children if c.i > verb.i and (
+        c.dep_ in ("prt", "prep") or (c.dep_ == "advmod" and c.lower_ in PARTICLES))]  # 'fired back
     return extra + [lemma]
 
 
@@ -280,8 +284,11 @@ def verb_objects(found: list[Found]) -> set[int]:
         if content_of is not None and nouns.get(content_of.i) is not None and nouns[content_of.i].type == "AGREE":
             covered.add(f.token.i)  # 'an agreement to keep the ceasefire': what was agreed, inside the agreement
         agreement = nouns.get(f.token.head.i) if f.trigger.type == "AGREE" and f.token.dep_ == "acl" else None
-        if agreement is not None and agreement.type in AGREEMENT_TYPES:
-            covered.add(f.token.i)  # 'the ceasefire agreed in Doha': the ceasefire, not a second agreement
+        # 'the ceasefire agreed in Doha': the ceasefire, not a second agreement; also when the parser takes
+        # the ceasefire for the one agreeing ('The ceasefire agreed in Doha has held')
+        agreed = [nouns.get(c.i) for c in f.token.children if c.dep_ == "nsubj"] if f.trigger.type == "AGREE" else []
+        if any(a is not None and a.type in AGREEMENT_TYPES for a in [agreement, *agreed]):
+            covered.add(f.token.i)
     return covered
 
 
