@@ -6,6 +6,8 @@ gazetteer the location. One event per (source, target) pair; several events per 
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -26,6 +28,9 @@ MATERIAL = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "AID", "COOP
 # An attack or coercion 'in Afghanistan' by someone else is done to Afghanistan.
 PLACE_TARGETS = {"ASSAULT", "COERCE"}
 PUBLICATION_DATE = "date from publication"
+# Cheap test for a time expression, before parsing the dates of a sentence that tells no event.
+DATE_HINT = re.compile(r"\b(?:1[89]\d\d|20\d\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|"
+                       r"Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|ago|last|next)\w*", re.I)
 FACTUAL = {"asserted", "reported"}
 MUTUAL = {"CONSULT", "AGREE", "COOPERATE", "RETREAT", "ASSAULT"}
 VERBAL_TARGETS = {"THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT"}
@@ -90,6 +95,7 @@ class Context:
     published: str | None
     gaz: object
     told: list
+    narrative: object = None  # (iso, precision) of the last date the paragraph gave, for sentences with none
 
 
 def find_events(doc_id: str, sdoc: Doc, mentions: list[Mention], published: str | None,
@@ -99,17 +105,27 @@ def find_events(doc_id: str, sdoc: Doc, mentions: list[Mention], published: str 
     index = ActorIndex(mentions, sdoc, gaz.demonyms, gaz.country_names)
     places = find_places(sdoc)
     events: list[Event] = []
+    paragraphs = paragraph_starts(doc_text(sdoc))
+    last_date = None  # (paragraph, iso, precision) of the latest explicit date
     for sent in index.sentences:
         found = [f for f in (match_trigger(t, lexicon, index) for t in sent) if f]
         if is_label(sent):
             found = [f for f in found if f.trigger.pos == "verb"]  # 'Talks in Kabul': a section heading
         if not found:
+            dates = find_whens(sent.text, published) if DATE_HINT.search(sent.text) else []
+            if dates:
+                last_date = (bisect_right(paragraphs, sent.start_char), dates[-1].iso, dates[-1].precision)
             continue
         # a capital standing for its government ('Kabul accused ...') is an actor there, not a place
         sent_places = [p for p in places if sent.start_char <= p.start < sent.end_char
                        and index.at(sdoc[p.token_start]) is None]
         so_far = list(events)  # what the article has told up to this trigger, this sentence included
-        ctx = Context(doc_id, index, find_whens(sent.text, published), sent_places, published, gaz, so_far)
+        paragraph = bisect_right(paragraphs, sent.start_char)
+        whens = find_whens(sent.text, published)
+        narrative = last_date[1:] if last_date and last_date[0] == paragraph else None
+        ctx = Context(doc_id, index, whens, sent_places, published, gaz, so_far, narrative)
+        if whens:
+            last_date = (paragraph, whens[-1].iso, whens[-1].precision)
         covered = verb_objects(found)
         told_here: list[tuple[Event, str]] = []
         for f in found:
@@ -121,8 +137,28 @@ def find_events(doc_id: str, sdoc: Doc, mentions: list[Mention], published: str 
         coded = once_per_sentence(told_here, sdoc)
         events += coded + reported_accusations(sent, coded, ctx)
     events = unique(events)
+    date_headlines(events, index.sentences[0] if index.sentences else None)
     link_repeats(events)
     return events
+
+
+def date_headlines(events: list[Event], first: Span | None) -> None:
+    """A headline tells, undated, an act the story then dates ('Taliban warn Pakistan after deadly airstrikes'
+    ... 'Airstrikes before dawn on Saturday hit ...'): it takes the date of the first later telling of the
+    same act between the same countries."""
+    if first is None:
+        return
+    for e in (e for e in events if e.start == first.start_char and PUBLICATION_DATE in e.notes):
+        later = next((x for x in events if x.start > e.start and x.type == e.type and x.date
+                      and PUBLICATION_DATE not in x.notes and same_countries(x, e)), None)
+        if later is not None:
+            e.date, e.date_precision = later.date, later.date_precision
+            e.notes = [n for n in e.notes if n != PUBLICATION_DATE] + ["date from the story"]
+
+
+def same_countries(a: Event, b: Event) -> bool:
+    return (code_key(a.source_code)[0] == code_key(b.source_code)[0]
+            and code_key(a.target_code)[0] == code_key(b.target_code)[0])
 
 
 def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | None:
@@ -351,6 +387,7 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
         # 'border forces exchanged fire': forces of no named country, on both sides
         sources = context_pair(token, index, ctx.told, trig.type) or sources
         notes.append("both sides from context")
+    earlier = None
     mutual_pair = not targets and len(sources) > 1 and trig.type in MUTUAL  # 'the two sides met'
     if not (sources and targets) and not mutual_pair and not hidden and trig.curated and not is_mediation(token, trig):
         told_as = event_subject(token, lexicon) or token  # 'the strikes hit homes': the strikes told before
@@ -375,13 +412,13 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
         notes.append("sides of the mediated talks from context")
     ender = ending_verb(token) if trig.pos == "noun" and trig.type in AGREEMENT_TYPES else None
     if ender is not None:
-        when, precision = event_date(token, sent, ctx.whens, ctx.published)
+        when, precision = event_date(token, sent, ctx, earlier)
         return refusals(ctx.doc_id, sent, f, ender, sources, targets, index, when, precision, location, ctx.gaz,
                         notes)
     if not sources and not targets:
         if not is_closure(trig) or is_quoted(token, sent):
             return []  # a closure with no one named is news; one in a trader's lament is colour
-        when, precision = event_date(token, sent, ctx.whens, ctx.published)
+        when, precision = event_date(token, sent, ctx, earlier)
         # 'the Torkham crossing remained closed': a closure in a known place, whoever closed it
         return [make_event(ctx.doc_id, sent, f, None, None, status_of(token, sent, trig.pos == "noun"), when,
                            precision, own_place or location, ctx.gaz, notes + ["no party named"])]
@@ -397,8 +434,8 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
         if other:
             notes.append("target from context" if sources else "source from context")
             sources, targets = (sources, other) if sources else (other, targets)
-    when, precision = event_date(token, sent, ctx.whens, ctx.published)
-    if not ctx.whens and when:
+    when, precision = event_date(token, sent, ctx, earlier)
+    if when and date_source(token, ctx, earlier) == "publication":
         notes.append(PUBLICATION_DATE)
     status = status_of(token, sent, trig.pos == "noun")
     if trig.lemma == "claim" and status == "asserted":
@@ -1046,17 +1083,62 @@ def pick_place(token: Token, places: list[PlaceMention], event_type: str) -> Loc
     return Location(doc_text(token.doc)[best.start:best.end], place.country, place.lat, place.lon)
 
 
-def event_date(token: Token, sent: Span, whens: list[When], published: str | None) -> tuple[str | None, str | None]:
-    """The time expression nearest the trigger in its sentence, else the publication date; an action in
-    the past perfect with no date of its own happened some time before, so its date is unknown."""
-    if whens:
+def event_date(token: Token, sent: Span, ctx: Context, earlier: Event | None = None) -> tuple[str | None, str | None]:
+    """The time expression nearest the trigger in its sentence; else the date of the event it continues
+    ('the strikes had hit homes'), or the date its paragraph last gave; else the publication date. An
+    action in the past perfect with none of those happened some time before: its date is unknown."""
+    origin = date_source(token, ctx, earlier)
+    if origin == "sentence":
         offset = token.idx - sent.start_char
-        best = min(whens, key=lambda w: min(abs(w.start - offset), abs(w.end - offset)))
+        best = min(own_whens(token, sent, ctx.whens),
+                   key=lambda w: min(abs(w.start - offset), abs(w.end - offset)))
         return best.iso, best.precision
-    if is_past_perfect(token):
+    if origin == "earlier event":
+        return earlier.date, earlier.date_precision
+    if origin == "paragraph":
+        return ctx.narrative
+    if origin == "unknown":
         return None, None
-    pub, precision = parse_published(published)
+    pub, precision = parse_published(ctx.published)
     return (iso_at(pub, precision), precision) if pub else (None, None)
+
+
+SUBORDINATE = {"advcl", "relcl", "acl", "ccomp", "xcomp", "conj", "parataxis"}
+
+
+def clause_of(token: Token) -> Token:
+    """The head of the clause a word is in: the nearest verb at or above it."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def own_whens(token: Token, sent: Span, whens: list) -> list:
+    """The sentence's dates not shut away in a clause of their own that the trigger is not in ('Pakistan
+    would close the crossings, as it did last year': 'last year' dates the earlier closure only)."""
+    mine = clause_of(token)
+    kept = []
+    for w in whens:
+        span = sent.char_span(w.start, w.end, alignment_mode="expand")
+        clause = clause_of(span.root) if span is not None else mine
+        foreign = clause.i != mine.i and clause.dep_ in SUBORDINATE and mine not in clause.subtree
+        if not foreign:
+            kept.append(w)
+    return kept
+
+
+def date_source(token: Token, ctx: Context, earlier: Event | None) -> str:
+    if ctx.whens and own_whens(token, ctx.index.sentence(token), ctx.whens):
+        return "sentence"
+    if earlier is not None and earlier.date and PUBLICATION_DATE not in earlier.notes:
+        return "earlier event"
+    if ctx.narrative:
+        return "paragraph"
+    return "unknown" if is_past_perfect(token) else "publication"
+
+
+def paragraph_starts(text: str) -> list[int]:
+    return [m.end() for m in re.finditer(r"\n\s*\n", text)]
 
 
 def is_past_perfect(token: Token) -> bool:
@@ -1114,7 +1196,7 @@ def reported_accusations(sent: Span, coded: list[Event], ctx: Context) -> list[E
         if speaker is None or party_key(speaker)[0] != victim or party_key(speaker) == doer:
             continue
         accusation = Found(Trigger(verb.lemma_, "verb", "ACCUSE", "allege", (), frozenset(), True), verb, verb.lemma_)
-        when, precision = event_date(verb, sent, ctx.whens, ctx.published)
+        when, precision = event_date(verb, sent, ctx)
         found.append(make_event(ctx.doc_id, sent, accusation, speaker, Arg(e.source, None, inferred=True),
                                 status_of(verb, sent, False), when, precision, None, ctx.gaz,
                                 ["accused by telling of the act"]))
