@@ -240,3 +240,13 @@ def test_unnamed_militants_stay_unnamed_and_forces_on_both_sides_are_both_sides(
     found = code("Pakistani troops and Taliban border guards clashed at Torkham on Monday. Border forces exchanged "
                  "fire again the next day.")
     assert {("ASSAULT", "PAK.MIL", "AFG.TALIBAN", "asserted"), ("ASSAULT", "AFG.TALIBAN", "PAK.MIL", "asserted")} <= found
+
+
+def test_dates_come_from_the_act_continued_the_paragraph_or_the_story():
+    events = event("Pakistan strikes Khost\n\nAirstrikes late on Tuesday night hit villages in Khost. Taliban "
+                   "officials said dozens of civilians were killed.\n\nIf the Taliban retaliate, Pakistan would "
+                   "close the crossings again, as it did at Torkham last year.", published="2024-12-26")
+    dates = {(e.trigger, e.date) for e in events}
+    assert ("strikes", "2024-12-24") in dates  # the headline takes the story's date
+    assert ("killed", "2024-12-24") in dates  # the paragraph's date for a past act
+    assert ("close", "2024-12-26") in dates  # 'last year' dates the earlier closure, not this one

@@ -1132,9 +1132,18 @@ def date_source(token: Token, ctx: Context, earlier: Event | None) -> str:
         return "sentence"
     if earlier is not None and earlier.date and PUBLICATION_DATE not in earlier.notes:
         return "earlier event"
-    if ctx.narrative:
-        return "paragraph"
+    if ctx.narrative and is_past(token):
+        return "paragraph"  # a past act in a paragraph that gave its date ('Airstrikes on Tuesday hit ...')
     return "unknown" if is_past_perfect(token) else "publication"
+
+
+def is_past(token: Token) -> bool:
+    """Told in the past tense: present-tense sentences ('Kabul rejects responsibility') speak of now."""
+    verb = clause_of(token)
+    helpers = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if helpers & {"have", "has", "'ve"}:
+        return False  # present perfect: 'have resisted pressure' runs up to now
+    return verb.tag_ == "VBD" or bool(helpers & {"had", "was", "were"})
 
 
 def paragraph_starts(text: str) -> list[int]:
