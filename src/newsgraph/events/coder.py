@@ -360,7 +360,8 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
     if trig.lemma in FALLING:
         targets = [Arg(f"{party_key(t)[0]}.GOV", t.mention, inferred=True) for t in targets if party_key(t)[0]]
     notes = ["source from the governing verb"] if inferred_source else []
-    if not targets and trig.type in VERBAL_TARGETS:
+    if not targets and trig.type in VERBAL_TARGETS and not (is_reciprocal(f) and len(sources) > 1):
+        # ('Pakistani and Afghan officials traded accusations over the TTP': at each other, not the TTP)
         targets = event_object_target(token, ctx, lexicon, sources) or content_actors(token, index, sources)
     if not sources and trig.pos == "noun" and token.dep_ in ("dobj", "attr", "appos"):
         sources = sentence_subject(sent, index, {a.actor_id for a in targets})
@@ -425,10 +426,12 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
     if not trig.curated and not (sources and targets):
         return []  # CAMEO-only verbs are too loose to code without both parties
     mutual_pair = not targets and len(sources) > 1 and trig.type in MUTUAL
+    unnamed_partner = trig.type == "CONSULT" and trig.pos == "verb" and has_unnamed_object(token, index)
     if sources and not targets and trig.mode == "visit":
         targets = host_of_visit(token, ctx, sources)  # 'arrived in New Delhi for a visit': India's
         notes += ["target from the place visited"] if targets else []
-    if bool(sources) != bool(targets) and not hidden and not mutual_pair:  # every type has two sides, even unsaid
+    # every type has two sides, even unsaid; but 'plans to consult neighbouring capitals' names its own
+    if bool(sources) != bool(targets) and not hidden and not mutual_pair and not unnamed_partner:
         other = counterpart(ctx.told, token, sources or targets, trig.type) or context_party(
             token, index, sources or targets, foreign="target from place" in notes)
         if other:
@@ -456,8 +459,8 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
     if reciprocal:
         pairs_found += [(t, s) for s, t in pairs_found if s and t and (t, s) not in pairs_found]
     for source, target in pairs_found:
-        if source and target and source.actor_id == target.actor_id:
-            continue
+        if source and target and (source.actor_id == target.actor_id or one_party(source, target)):
+            continue  # 'the US ... Washington's strategy': one party, not two
         if trig.type in ACTS_OF_PARTIES and source is not None and party_key(source)[1] in COMMENTATOR_SECTORS:
             continue  # 'analysts warn of chaos', 'observers expect Munir to ...': forecasts, not threats
         if trig.type == "THREATEN" and source is not None and {"IGO", "NGO"} & set(party_key(source)):
@@ -534,6 +537,19 @@ def seat_of_reaction(place: Location | None, gaz) -> list[Arg]:
 def is_closure(trig: Trigger) -> bool:
     """A closing or shutting of a border, crossing, route or office (a trigger that needs such an object)."""
     return trig.type == "SANCTION" and bool(trig.objects) and trig.mode == "discontinue"
+
+
+def one_party(a: Arg, b: Arg) -> bool:
+    """The same institution twice ('the US' and 'Washington'); a named movement (the Taliban in power) is
+    not the state's other organs."""
+    named = any(load_gazetteer().actor(x.actor_id).role_at(None) and load_gazetteer().actor(x.actor_id).role_at(None).group
+                or (x.mention is not None and x.mention.group) for x in (a, b))
+    return party_key(a) == party_key(b) and not named
+
+
+def has_unnamed_object(verb: Token, index: ActorIndex) -> bool:
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(actors_under(o, index) for o in objects)
 
 
 def is_mediation(token: Token, trig: Trigger) -> bool:
