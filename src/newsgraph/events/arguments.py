@@ -32,6 +32,9 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "hold", "begin", 
 WALK_DEPS = {"poss", "compound", "amod", "det", "prep", "pobj", "appos", "nmod", "npadvmod", "case"}
 
 LEADING = {"lead", "head", "chair"}
+# Verbs whose subject stands against the act their object names, so is not its doer.
+OPPOSING = {"oppose", "resist", "reject", "condemn", "denounce", "criticise", "criticize", "deny", "refuse",
+            "protest", "fight", "counter", "defy", "decry", "resent", "survive", "suffer", "face"}
 # 'hideouts used by the TTP', 'camps run by the group': whose the things are
 HOLDING = {"use", "run", "operate", "hold", "control", "own", "belong", "man"}  # 'a delegation led by the foreign minister'
 
@@ -320,6 +323,10 @@ def noun_arguments(noun: Token, lemma: str, index: ActorIndex) -> tuple[list[Tok
     if not sources and verb is not None and verb.pos_ in ("VERB", "AUX"):
         if verb.lemma_ in LIGHT_VERBS:
             sources = subject_heads(verb)  # 'Pakistan launched airstrikes': as good as stated
+        elif holder.dep_ == "dobj" and verb.lemma_ in OPPOSING:
+            # 'resisted pressures from Pakistan': the one resisting is who the pressure is on
+            sources = prepositional(noun, {"from"})
+            targets = targets or subject_heads(verb)
         elif holder.dep_ == "dobj":
             sources, governed = subject_heads(verb), True
     return sources, targets, governed

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors import COMMENTATOR_SECTORS, Mention, load_gazetteer
-from newsgraph.events.arguments import (STATE_VERBS, ActorIndex, Arg, actors_under, noun_arguments,
+from newsgraph.events.arguments import (OPPOSING, STATE_VERBS, ActorIndex, Arg, actors_under, noun_arguments,
                                         pronoun_actor, subject_heads, verb_arguments)
 from newsgraph.events.lexicon import Lexicon, Trigger, load_lexicon
 from newsgraph.events.plover import intensity, quad
@@ -316,6 +316,8 @@ def verb_objects(found: list[Found]) -> set[int]:
         permitter = verbs.get(f.token.head.i) if f.trigger.pos == "verb" and f.token.dep_ in ("xcomp", "ccomp") else None
         if permitter is not None and permitter.lemma in PERMITTING:
             covered.add(f.token.i)  # 'may allow the opposition to open an office': the allowing is the act
+        if permitter is not None and permitter.type == "REJECT" and f.token.dep_ == "xcomp":
+            covered.add(f.token.i)  # 'refused to negotiate': the refusal is the act, not a negated talk
         content_of = f.token.head.head if f.trigger.pos == "noun" and f.token.head.dep_ in ("acl", "xcomp") else None
         if content_of is not None and nouns.get(content_of.i) is not None and nouns[content_of.i].type == "AGREE":
             covered.add(f.token.i)  # 'an agreement to keep the ceasefire': what was agreed, inside the agreement
@@ -363,7 +365,8 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
     if not targets and trig.type in VERBAL_TARGETS and not (is_reciprocal(f) and len(sources) > 1):
         # ('Pakistani and Afghan officials traded accusations over the TTP': at each other, not the TTP)
         targets = event_object_target(token, ctx, lexicon, sources) or content_actors(token, index, sources)
-    if not sources and trig.pos == "noun" and token.dep_ in ("dobj", "attr", "appos"):
+    if not sources and trig.pos == "noun" and token.dep_ in ("dobj", "attr", "appos") and (
+            token.head.lemma_ not in OPPOSING):
         sources = sentence_subject(sent, index, {a.actor_id for a in targets})
     own_place = pick_place(token, ctx.places, "")  # in the trigger's own phrase: 'strikes in Khost'
     where = own_place.country if own_place else located_in_state(token, index)
