@@ -176,7 +176,7 @@ def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | 
     if pos == "verb":
         for text in ([lemma] if state else phrasal(token)):
             trig = pick(lexicon.candidates(text, "verb"), objects)
-            if trig:
+            if trig and (trig.curated or token.dep_ != "amod"):  # 'Taliban-dominated': a description
                 return Found(trig, token, text)
     elif token.pos_ in NOUN_TAGS and (token.lemma_.islower() or is_capitalised_common_noun(token)):
         for text in compound_forms(token):
