@@ -1,0 +1,195 @@
+"""Which words are event triggers: lexicon look-up with the parse (phrasal verbs, compounds, states,
+the kind of object a reading needs), and which found triggers tell the same act as another.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsgraph.events.arguments import STATE_VERBS, ActorIndex
+from newsgraph.events.context import Found
+from newsgraph.events.lexicon import Lexicon, Trigger
+
+
+NOUN_TAGS = {"NOUN", "PROPN"}
+PERMITTING = {"allow", "permit", "let", "enable"}
+CONTROL = "@control"  # a lexicon object meaning 'X verb Y to do Z' (expect, want)
+AGREEMENT_TYPES = {"RETREAT", "AGREE", "CONSULT", "COOPERATE"}
+
+
+def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | None:
+    state = is_state_of(token)
+    pos = "verb" if token.pos_ == "VERB" or state else "noun" if token.pos_ in NOUN_TAGS else None
+    lemma = STATE_WORDS.get(token.lower_, token.lemma_.lower()) if state else common_lemma(token)
+    if pos is None or not lexicon.could_start(lemma, pos):
+        return None
+    if index.at(token) is not None:
+        return None  # 'Resistance Front', 'Foreign Office': part of a name, not an action
+    if token.dep_ == "amod" and not any(c.dep_ in ("npadvmod", "compound") and (
+            index.at(c) is not None or index.state_word(c)) for c in token.children):
+        return None  # 'the banned group' describes it; 'the Pakistan-backed Taliban' tells who backs it
+    objects = object_lemmas(token) | object_markers(token, index)
+    if pos == "verb":
+        for text in ([lemma] if state else phrasal(token)):
+            trig = pick(lexicon.candidates(text, "verb"), objects)
+            if trig and (trig.curated or token.dep_ != "amod"):  # 'Taliban-dominated': a description
+                return Found(trig, token, text)
+    elif token.pos_ in NOUN_TAGS and (token.lemma_.islower() or is_capitalised_common_noun(token)):
+        for text in compound_forms(token):
+            trig = pick(lexicon.candidates(text, "noun"), objects)
+            if trig:
+                return Found(trig, token, text)
+    return None
+
+
+STATE_WORDS = {"closed": "close", "shut": "shut", "sealed": "seal", "suspended": "suspend", "blocked": "block"}
+
+
+def is_state_of(token: Token) -> bool:
+    return token.dep_ in ("acomp", "oprd") and token.pos_ in ("ADJ", "VERB") and token.head.lemma_ in STATE_VERBS
+
+
+def is_capitalised_common_noun(token: Token) -> bool:
+    """'Negotiations between Islamabad and the TTP ...': a sentence's first word, tagged a proper noun only
+    for its capital letter."""
+    return token.is_sent_start and token.is_title and token.ent_type_ in ("", "EVENT")
+
+
+def common_lemma(token: Token) -> str:
+    """The lemma of a noun, also for a capitalised common noun the tagger took for a name."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "PROPN":
+        return lemma
+    for plural, singular in (("ies", "y"), ("es", "e"), ("s", "")):
+        if lemma.endswith(plural) and len(lemma) > 4:
+            return lemma[: -len(plural)] + singular
+    return lemma
+
+
+PARTICLES = {"back", "down", "off", "out", "up", "away", "over"}  # adverbs the parser gives particles' place
+
+
+def phrasal(verb: Token) -> list[str]:
+    """'crack down', 'call on', 'pull out' before the bare lemma."""
+    lemma = verb.lemma_.lower()
+    extra = [f"{lemma} {c.lower_}" for c in verb.children if c.i > verb.i and (
+        c.dep_ in ("prt", "prep") or (c.dep_ == "advmod" and c.lower_ in PARTICLES))]  # 'fired back
+    return extra + [lemma]
+
+
+def compound_forms(noun: Token) -> list[str]:
+    """'air strike' and 'drone attack' before 'strike' and 'attack'."""
+    lemma = common_lemma(noun)
+    compounds = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1]
+    return [f"{compounds[0]} {lemma}"] + [lemma] if compounds else [lemma]
+
+
+def object_lemmas(token: Token) -> set[str]:
+    """What the action is done to, for triggers that need a particular object ('closed the border')."""
+    words = set()
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "compound", "amod", "attr"):
+            words |= {child.lemma_.lower(), child.lower_}
+            words |= {c.lemma_.lower() for c in child.children if c.dep_ == "compound"}
+        if child.dep_ == "prep" and child.lower_ in ("of", "on", "to"):
+            for pobj in child.children:
+                words |= {pobj.lemma_.lower(), pobj.lower_}
+                words |= {c.lemma_.lower() for c in pobj.children if c.dep_ == "compound"}
+    if token.dep_ in ("dobj", "nsubjpass") and token.pos_ in NOUN_TAGS:
+        words.add(token.head.lemma_.lower())  # 'trade was suspended' seen from the noun side
+    if token.dep_ == "conj" and not any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in token.children):
+        # 'the talks were held in Doha and hosted by Qatar': the second verb shares the first's object
+        words |= {c.lemma_.lower() for c in token.head.children if c.dep_ in ("dobj", "nsubjpass")}
+    if is_state_of(token):  # 'the crossings remain shut': what is in that state
+        for holder in (c for c in token.head.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")):
+            words |= {holder.lemma_.lower(), holder.lower_} | {c.lemma_.lower() for c in holder.children
+                                                               if c.dep_ == "compound"}
+    for complement in (c for c in token.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp")):
+        words.add(complement.lemma_.lower())  # 'called the attack a violation', 'called it unacceptable'
+        words |= {c.lemma_.lower() for c in complement.children if c.dep_ in ("attr", "acomp", "dobj")}
+    for clause in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
+        # 'allow the opposition to open an office': what the allowed act is done to
+        words |= {c.lemma_.lower() for c in clause.children if c.dep_ in ("dobj", "nsubjpass")}
+        if is_control(token, clause):
+            words.add(CONTROL)  # 'expects Pakistan to act': someone is asked to do something
+    return words
+
+
+GROUP = "@group"  # a lexicon object meaning 'an armed group or named movement' ('hosting the Taliban')
+SEAT = "@seat"  # ... meaning 'a state or its capital' ('took Kabul')
+HAS_OBJECT = "@object"  # ... meaning 'any direct object' (a transitive sense)
+WITH = "@with"  # ... meaning 'with someone'
+TO_ACTOR = "@to-actor"  # ... meaning 'to a state or its capital' ('flew to Kabul')
+
+
+def object_markers(token: Token, index: ActorIndex) -> set[str]:
+    """What kind of actor the object is, for triggers whose reading depends on it."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    markers = set()
+    for obj in objects:
+        mention = index.at(obj)
+        if mention is not None and (mention.group or mention.sector == "REB"):
+            markers.add(GROUP)
+        if mention is not None and mention.country and (mention.kind == "state" or (
+                mention.sector == "GOV" and mention.surface == obj.text)):
+            markers.add(SEAT)  # 'took Kabul': a capital or a country taken
+    if any(c.dep_ == "dobj" for c in token.children):
+        markers.add(HAS_OBJECT)  # 'sheltered militants', not 'sheltered on Afghan soil'
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+        markers.add(WITH)  # 'engage with Kabul', not 'engage in a proxy conflict'
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
+        if any(index.at(p) is not None and index.at(p).country for p in prep.children if p.dep_ == "pobj"):
+            markers.add(TO_ACTOR)  # 'flew to Kabul': a journey to a government
+    return markers
+
+
+def is_control(verb: Token, clause: Token) -> bool:
+    """'expect the Taliban to act', 'wants the merger reversed', 'urged Pakistan to halt': the verb's object
+    is to do (or undergo) what the clause says."""
+    if clause.dep_ == "xcomp":
+        return any(c.dep_ == "dobj" for c in verb.children)
+    has_subject = any(c.dep_ == "nsubj" for c in clause.children)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    small_clause = clause.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+    return has_subject and (infinitive or small_clause)
+
+
+def pick(candidates: list[Trigger], objects: set[str]) -> Trigger | None:
+    return next((t for t in candidates if t.fits(objects)), None)
+
+
+def verb_objects(found: list[Found]) -> set[int]:
+    """An event noun that is the object of a verb trigger of the same type is that verb's event
+    ('signed an agreement', 'attacked with a drone strike')."""
+    verbs = {f.token.i: f.trigger for f in found if f.trigger.pos == "verb"}
+    covered = set()
+    nouns = {f.token.i: f.trigger for f in found if f.trigger.pos == "noun"}
+    for f in found:
+        verb = verbs.get(f.token.head.i) if f.trigger.pos == "noun" else None
+        if verb and (verb.type == f.trigger.type or f.token.lemma_.lower() in verb.objects):
+            covered.add(f.token.i)  # 'suspended trade' is one SANCTION, not also a COOPERATE
+        permitter = verbs.get(f.token.head.i) if f.trigger.pos == "verb" and f.token.dep_ in ("xcomp", "ccomp") else None
+        if permitter is not None and permitter.lemma in PERMITTING:
+            covered.add(f.token.i)  # 'may allow the opposition to open an office': the allowing is the act
+        if permitter is not None and permitter.type == "REJECT" and f.token.dep_ == "xcomp":
+            covered.add(f.token.i)  # 'refused to negotiate': the refusal is the act, not a negated talk
+        content_of = f.token.head.head if f.trigger.pos == "noun" and f.token.head.dep_ in ("acl", "xcomp") else None
+        if content_of is not None and nouns.get(content_of.i) is not None and nouns[content_of.i].type == "AGREE":
+            covered.add(f.token.i)  # 'an agreement to keep the ceasefire': what was agreed, inside the agreement
+        agreement = nouns.get(f.token.head.i) if f.trigger.type == "AGREE" and f.token.dep_ == "acl" else None
+        # 'the ceasefire agreed in Doha': the ceasefire, not a second agreement; also when the parser takes
+        # the ceasefire for the one agreeing ('The ceasefire agreed in Doha has held')
+        agreed = [nouns.get(c.i) for c in f.token.children if c.dep_ == "nsubj"] if f.trigger.type == "AGREE" else []
+        if any(a is not None and a.type in AGREEMENT_TYPES for a in [agreement, *agreed]):
+            covered.add(f.token.i)
+    return covered
+
+
+LABEL_WORDS = 6  # longer verbless lines are headlines the tagger misread ('Taliban vow response after ...')
+
+
+def is_label(sent: Span) -> bool:
+    """A heading or caption with no verb ('Talks in Kabul', 'A new president's warning') names a topic; it
+    tells no event of its own."""
+    words = [t for t in sent if t.is_alpha]
+    return len(words) <= LABEL_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in sent)
