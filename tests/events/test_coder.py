@@ -250,3 +250,24 @@ def test_dates_come_from_the_act_continued_the_paragraph_or_the_story():
     assert ("strikes", "2024-12-24") in dates  # the headline takes the story's date
     assert ("killed", "2024-12-24") in dates  # the paragraph's date for a past act
     assert ("close", "2024-12-26") in dates  # 'last year' dates the earlier closure, not this one
+
+
+def test_event_ids_follow_the_final_fields():
+    from newsgraph.records import short_hash
+
+    for text in ("India is backing the TTP.", "Islamabad protested against the statement.",
+                 "A suicide bomber struck a police vehicle in Quetta, and the TTP claimed responsibility."):
+        for e in event(text):
+            assert e.event_id == short_hash(e.doc_id, str(e.start), str(e.trigger_start), e.type, e.source or "",
+                                            e.target or "")
+
+
+def test_general_english_is_not_read_as_conflict():
+    assert not any(f[0] == "ASSAULT" for f in code(
+        "The United States claimed credit for the ceasefire between India and Pakistan."))
+    assert not code("Three Afghan refugees died of cold near Torkham.")
+    assert ("SUPPORT", "CHN", "AFG.TALIBAN", "asserted") in code("China supports the Taliban government.")
+    assert ("SANCTION", None, None, "negated") in code("The border did not remain shut.")
+    assert ("CONCEDE", "PAK", "CHN", "hypothetical") in code("China wants Pakistan to reopen the border.")
+    found = code("Pakistani troops attacked ISIS on Monday. The attack killed 12 fighters.")
+    assert all(not (f[2] or "").startswith("ISIS.") for f in found)

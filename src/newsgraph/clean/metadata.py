@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from newsgraph.clean import patterns as P
 from newsgraph.clean.lines import Line
-from newsgraph.clean.text import Page, display, headline_text, is_date_line, is_name_line
+from newsgraph.clean.text import Page, display, headline_text, is_date_line
 from newsgraph.time.dates import DateMention, find_dates, infer_year
 
 COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*"

@@ -1,7 +1,7 @@
 """Who did it, to whom: source and target actors of a trigger, read off the dependency parse."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -31,12 +31,12 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "hold", "begin", 
                "put", "exert", "apply", "act", "serve", "arrive", "fly", "travel", "go", "come"}
 WALK_DEPS = {"poss", "compound", "amod", "det", "prep", "pobj", "appos", "nmod", "npadvmod", "case"}
 
-LEADING = {"lead", "head", "chair"}
+LEADING = {"lead", "head", "chair"}  # 'a delegation led by the foreign minister'
 # Verbs whose subject stands against the act their object names, so is not its doer.
 OPPOSING = {"oppose", "resist", "reject", "condemn", "denounce", "criticise", "criticize", "deny", "refuse",
             "protest", "fight", "counter", "defy", "decry", "resent", "survive", "suffer", "face"}
 # 'hideouts used by the TTP', 'camps run by the group': whose the things are
-HOLDING = {"use", "run", "operate", "hold", "control", "own", "belong", "man"}  # 'a delegation led by the foreign minister'
+HOLDING = {"use", "run", "operate", "hold", "control", "own", "belong", "man"}
 
 @dataclass(frozen=True)
 class Arg:
@@ -58,7 +58,8 @@ class ActorIndex:
             if span is not None:
                 for token in span:
                     self.by_token.setdefault(token.i, m)
-        self.mentions = mentions
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._mention_starts = [m.start for m in self.mentions]
         self.doc = sdoc
         self.demonyms, self.countries = demonyms, countries
         self.sentences = sentences(sdoc)
@@ -72,6 +73,14 @@ class ActorIndex:
     def at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
 
+    def mentions_before(self, offset: int) -> list[Mention]:
+        return self.mentions[:bisect_left(self._mention_starts, offset)]
+
+    def mentions_in(self, span) -> list[Mention]:
+        """The mentions starting inside a sentence or other span, in text order."""
+        return self.mentions[bisect_left(self._mention_starts, span.start_char):
+                             bisect_left(self._mention_starts, span.end_char)]
+
     def state_word(self, token: Token) -> str | None:
         """'Pakistani' or 'Pakistan' used as a modifier names the state."""
         return self.demonyms.get(token.text) or self.countries.get(token.text)
@@ -83,8 +92,9 @@ POSSESSIVE = {"its": "it", "their": "they", "his": "he"}  # 'its forces': the fo
 
 
 def pronoun_actor(token: Token, index: ActorIndex, possessive: bool = False) -> Arg | None:
-    """'he' is the person the article named last; 'it' and 'they' the actor that was the subject of the
-    sentence before. Inferred, so the event's confidence drops."""
+    """'he' is the person the article named last; 'it' and 'they' the nearest actor that was a subject earlier
+    in the sentence, else of the sentence before; 'whose' the noun its clause is about; 'its'/'their' only
+    when `possessive` is asked for. Inferred, so the event's confidence drops."""
     lower = token.lower_
     if lower == "whose":  # 'the TTP, whose attacks have risen': the noun the relative clause is about
         clause = next((t for t in token.ancestors if t.dep_ == "relcl"), None)
@@ -93,7 +103,7 @@ def pronoun_actor(token: Token, index: ActorIndex, possessive: bool = False) -> 
     lower = POSSESSIVE.get(lower, lower) if possessive else lower
     if lower not in PERSONAL | IMPERSONAL:
         return None
-    earlier = [m for m in index.mentions if m.end <= token.idx]
+    earlier = [m for m in index.mentions_before(token.idx) if m.end <= token.idx]
     if lower in PERSONAL:
         person = next((m for m in reversed(earlier) if m.kind == "person"), None)
         return Arg(person.actor_id, person, inferred=True) if person else None

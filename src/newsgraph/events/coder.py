@@ -1,12 +1,13 @@
 """The event coder: PLOVER events from each sentence of a parsed document.
 
 For every trigger word (a verb or an event noun in the lexicon) the parse gives the source and target
-actors, the words around it the status, the sentence (or the publication date) the date, and the place
-gazetteer the location. One event per (source, target) pair; several events per sentence are normal.
+actors, and the sentence and the story so far the parties it leaves out (events/discourse.py); the words
+around it give the status, events/dating.py the date and the place gazetteer the location. One event per
+(source, target) pair; several events per sentence are normal.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -16,11 +17,11 @@ from newsgraph.events.arguments import (OPPOSING, ActorIndex, Arg, actors_under,
                                         verb_arguments)
 from newsgraph.events.context import Context, Found
 from newsgraph.events.dating import (DATE_HINT, PUBLICATION_DATE, date_headlines, date_source, event_date,
-                                     link_repeats, paragraph_starts)
+                                     link_repeats, own_whens, paragraph_starts)
 from newsgraph.events.discourse import (OTHER_TIME, VERBAL_TARGETS, antecedent, content_actors, context_pair,
                                         context_party, counterpart, event_object_target, event_subject,
                                         from_earlier, is_back_reference, is_time_reference, names_both_sides,
-                                        sentence_subject)
+                                        sentence_subject, told_recently)
 from newsgraph.events.lexicon import Lexicon, Trigger, load_lexicon
 from newsgraph.events.parties import (MEDIATING, PEOPLE, SOURCE_GUESSES, STATE_SECTORS, TARGET_GUESSES, at_home,
                                       code_at, code_key, country_of, is_coordinated_with, one_party, party_key,
@@ -59,12 +60,13 @@ ENDING = {"end", "break", "abandon", "scrap", "violate", "breach", "quit", "term
 OUTCOME_PREPS = {"with", "without", "in"}
 KEEPING = {"extend", "renew", "honour", "honor", "respect", "observe", "keep"}
 # Backing an armed group is material help (money, arms, sanctuary), not words of support.
+MATERIAL_BACKING = {"back", "sponsor"}
 BACKING = {"back", "backing", "support", "sponsor", "sponsorship", "patronage"}
-ARMED_SECTORS = {"REB", "OPP"}  # armed groups, and oppositions in exile that a state backs
-# Verbal acts told in the passive with no 'by' ('Pakistan was accused of ...') hide their source on
-# purpose: it is not guessed from the context.
+ARMED_SECTORS = {"REB", "OPP"}  # armed groups and oppositions, whose backing is material help
 # Acts only a party to the conflict can perform; a commentator's 'warning' is a forecast.
 ACTS_OF_PARTIES = {"THREATEN", "REQUEST"}
+# Verbal acts told in the passive with no 'by' ('Pakistan was accused of ...') hide their source on
+# purpose: it is not guessed from the context.
 HIDDEN_SOURCE_TYPES = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE"}
 
 
@@ -74,42 +76,47 @@ def find_events(doc_id: str, sdoc: Doc, mentions: list[Mention], published: str 
     gaz = load_gazetteer()
     index = ActorIndex(mentions, sdoc, gaz.demonyms, gaz.country_names)
     places = find_places(sdoc)
-    events: list[Event] = []
+    events: list[Event] = []  # what the article has told so far: later triggers read it
     paragraphs = paragraph_starts(doc_text(sdoc))
-    last_date = None  # (paragraph, iso, precision) of the latest explicit date
+    place_starts = [p.start for p in places]
+    last_date = None  # (paragraph, iso, precision) of the latest date a sentence's main clause gave
     for sent in index.sentences:
         found = [f for f in (match_trigger(t, lexicon, index) for t in sent) if f]
         if is_label(sent):
             found = [f for f in found if f.trigger.pos == "verb"]  # 'Talks in Kabul': a section heading
+        whens = find_whens(sent.text, published) if found or DATE_HINT.search(sent.text) else []
+        paragraph = bisect_right(paragraphs, sent.start_char)
+        narrative = last_date[1:] if last_date and last_date[0] == paragraph else None
+        main = own_whens(sent.root, sent, whens) or whens  # 'said on Monday ..., as it did in 2023': Monday
+        last_date = (paragraph, main[-1].iso, main[-1].precision) if main else last_date
         if not found:
-            dates = find_whens(sent.text, published) if DATE_HINT.search(sent.text) else []
-            if dates:
-                last_date = (bisect_right(paragraphs, sent.start_char), dates[-1].iso, dates[-1].precision)
             continue
         # a capital standing for its government ('Kabul accused ...') is an actor there, not a place
-        sent_places = [p for p in places if sent.start_char <= p.start < sent.end_char
-                       and index.at(sdoc[p.token_start]) is None]
-        so_far = list(events)  # what the article has told up to this trigger, this sentence included
-        paragraph = bisect_right(paragraphs, sent.start_char)
-        whens = find_whens(sent.text, published)
-        narrative = last_date[1:] if last_date and last_date[0] == paragraph else None
-        ctx = Context(doc_id, index, whens, sent_places, published, gaz, so_far, narrative)
-        if whens:
-            last_date = (paragraph, whens[-1].iso, whens[-1].precision)
-        covered = verb_objects(found)
-        told_here: list[tuple[Event, str]] = []
-        for f in found:
-            if f.token.i in covered:
-                continue
-            new = code_trigger(sent, f, ctx, lexicon)
-            told_here += [(e, f.trigger.pos) for e in new]
-            so_far += new
-        coded = once_per_sentence(told_here, sdoc)
-        events += coded + reported_accusations(sent, coded, ctx)
+        sent_places = [p for p in places[bisect_left(place_starts, sent.start_char):
+                                         bisect_left(place_starts, sent.end_char)]
+                       if index.at(sdoc[p.token_start]) is None]
+        ctx = Context(doc_id, index, whens, sent_places, published, gaz, events, narrative)
+        code_sentence(sent, found, ctx, lexicon)
     events = unique(events)
     date_headlines(events, index.sentences[0] if index.sentences else None)
     link_repeats(events)
     return events
+
+
+def code_sentence(sent: Span, found: list, ctx: Context, lexicon: Lexicon) -> None:
+    """Add one sentence's events to `ctx.told`; triggers see the events coded before them in the sentence,
+    and the sentence's final set replaces those once restatements within it are merged."""
+    start = len(ctx.told)
+    covered = verb_objects(found)
+    told_here: list[tuple[Event, str]] = []
+    for f in found:
+        if f.token.i not in covered:
+            new = code_trigger(sent, f, ctx, lexicon)
+            told_here += [(e, f.trigger.pos) for e in new]
+            ctx.told += new
+    del ctx.told[start:]
+    coded = once_per_sentence(told_here, sent.doc)
+    ctx.told += coded + reported_accusations(sent, coded, ctx)
 
 
 @dataclass
@@ -130,7 +137,10 @@ def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[E
     """The events one trigger tells: its arguments from the parse, then from the sentence, then from the
     story so far; none when it only talks about an act."""
     r = read_arguments(sent, as_truce(f, lexicon), ctx, lexicon)
-    if r is None or not fill_from_sentence(r, sent, ctx, lexicon) or not fill_from_story(r, sent, ctx, lexicon):
+    if r is None:
+        return []
+    fill_from_sentence(r, sent, ctx, lexicon)
+    if not fill_from_story(r, sent, ctx, lexicon):
         return []
     return finish(r, sent, ctx)
 
@@ -153,7 +163,7 @@ def read_arguments(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> Read
             source_heads, target_heads = [], source_heads
         inferred_source = False
     else:
-        claimed_by = claimant(token)
+        claimed_by = claimant(token) if trig.type in ACCUSED_ACTS else []  # one claims attacks, not truces
         if is_time_reference(token):
             return None  # 'commitments made during the talks': the talks date another act
         if is_back_reference(token, lexicon) and not claimed_by:
@@ -174,7 +184,7 @@ def read_arguments(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> Read
     return Reading(f, sources, targets, location, pick_place(token, ctx.places, ""), notes)
 
 
-def fill_from_sentence(r: Reading, sent: Span, ctx: Context, lexicon: Lexicon) -> bool:
+def fill_from_sentence(r: Reading, sent: Span, ctx: Context, lexicon: Lexicon) -> None:
     """Parties the rest of the sentence gives: what a verbal act is about, the subject of a clause holding an
     event noun, the country it happens in, 'the two sides', the people protesting."""
     token, trig, index = r.f.token, r.f.trigger, ctx.index
@@ -191,8 +201,7 @@ def fill_from_sentence(r: Reading, sent: Span, ctx: Context, lexicon: Lexicon) -
             r.notes.append("target from place")
     if (not r.sources and not r.targets and (is_reciprocal(r.f) or trig.type in MUTUAL)
             and r.f.text not in OWN_PARTIES_ONLY and names_both_sides(token, sent)):
-        r.sources = context_pair(token, index, ctx.told, trig.type)
-        r.notes.append("both sides from context")
+        r.sources = both_sides(r, context_pair(token, index, ctx.told, trig.type)) or r.sources
     if r.sources and not r.targets and trig.type == "COERCE" and trig.objects & POWER_OBJECTS:
         r.targets = [Arg(f"{country}.GOV", None, inferred=True) for country in
                      {party_key(a)[0] for a in r.sources} if country]
@@ -203,9 +212,14 @@ def fill_from_sentence(r: Reading, sent: Span, ctx: Context, lexicon: Lexicon) -
     r.hidden = not r.sources and trig.type in HIDDEN_SOURCE_TYPES and is_agentless_passive(token)
     if is_reciprocal(r.f) and not r.targets and r.sources and all(not party_key(a)[0] for a in r.sources):
         # 'border forces exchanged fire': forces of no named country, on both sides
-        r.sources = context_pair(token, index, ctx.told, trig.type) or r.sources
+        r.sources = both_sides(r, context_pair(token, index, ctx.told, trig.type)) or r.sources
+
+
+def both_sides(r: Reading, pair: list[Arg]) -> list[Arg]:
+    """The pair the context gave, noted as such; nothing when it gave none."""
+    if pair:
         r.notes.append("both sides from context")
-    return True
+    return pair
 
 
 def fill_from_story(r: Reading, sent: Span, ctx: Context, lexicon: Lexicon) -> bool:
@@ -219,7 +233,7 @@ def fill_from_story(r: Reading, sent: Span, ctx: Context, lexicon: Lexicon) -> b
         r.earlier = antecedent(ctx.told, trig.type, told_as, r.sources, r.targets,
                                r.own_place or pick_place(told_as, ctx.places, ""), trig.mode)
         if r.earlier is not None:
-            if is_claim(trig, token) and r.sources and not code_key(r.earlier.source_code)[0]:
+            if is_claim(trig, token) and r.sources and is_unnamed(r.earlier.source, ctx.gaz):
                 name_doer(r.earlier, r.sources[0], ctx.gaz)
             if trig.pos == "noun" and not r.sources and not r.targets:
                 return False  # 'the progress of the negotiations': a mention of the talks told before, not news
@@ -228,14 +242,13 @@ def fill_from_story(r: Reading, sent: Span, ctx: Context, lexicon: Lexicon) -> b
             r.sources, r.targets = from_earlier(r.earlier, r.sources, r.targets)
     if (not r.sources and not r.targets and is_reciprocal(r.f) and trig.pos == "noun"
             and r.f.text not in OWN_PARTIES_ONLY):
-        r.sources = context_pair(token, index, ctx.told, trig.type)  # 'A ceasefire holds': the two sides named
-        r.notes.append("both sides from context")
+        r.sources = both_sides(r, context_pair(token, index, ctx.told, trig.type))  # 'A ceasefire holds'
     if is_mediation(token, trig) and r.sources:
         # 'talks mediated by Qatar and Turkey': each mediator consults each side, not the other mediator
         r.sources = r.sources + [t for t in r.targets if party_key(t) not in map(party_key, r.sources)
                                  and is_coordinated_with(t, r.sources, token.doc)]
         r.targets = context_pair(token, index, ctx.told, trig.type, exclude=tuple(party_key(a) for a in r.sources))
-        r.notes.append("sides of the mediated talks from context")
+        r.notes += ["sides of the mediated talks from context"] if r.targets else []
     return True
 
 
@@ -245,22 +258,22 @@ def finish(r: Reading, sent: Span, ctx: Context) -> list[Event]:
     token, trig = r.f.token, r.f.trigger
     ender = ending_verb(token) if trig.pos == "noun" and trig.type in AGREEMENT_TYPES else None
     if ender is not None:
-        when, precision = event_date(token, sent, ctx, r.earlier)
+        when, precision = dated(r, sent, ctx)
         return refusals(ctx.doc_id, sent, r.f, ender, r.sources, r.targets, ctx.index, when, precision, r.location,
                         ctx.gaz, r.notes)
     if not r.sources and not r.targets:
         if not is_closure(trig) or is_quoted(token, sent):
             return []  # a closure with no one named is news; one in a trader's lament is colour
-        when, precision = event_date(token, sent, ctx, r.earlier)
-        # 'the Torkham crossing remained closed': a closure in a known place, whoever closed it
+        when, precision = dated(r, sent, ctx)
+        # 'the Torkham crossing remained closed': a closure of a border or crossing, whoever closed it
         return [make_event(ctx.doc_id, sent, r.f, None, None, status_of(token, sent, trig.pos == "noun"), when,
                            precision, r.own_place or r.location, ctx.gaz, r.notes + ["no party named"])]
     if not trig.curated and not (r.sources and r.targets):
         return []  # CAMEO-only verbs are too loose to code without both parties
+    if trig.lemma in VICTIM_VERBS and r.earlier is None and not r.sources and not amid_fighting(token, ctx):
+        return []  # deaths are an attack's only when the story has told one ('refugees died of cold' is not)
     other_side_from_context(r, ctx)
-    when, precision = event_date(token, sent, ctx, r.earlier)
-    if when and date_source(token, ctx, r.earlier) == "publication":
-        r.notes.append(PUBLICATION_DATE)
+    when, precision = dated(r, sent, ctx)
     status = status_of(token, sent, trig.pos == "noun")
     if trig.lemma == "claim" and status == "asserted":
         status = "reported"  # 'the TTP claimed responsibility': the claimant's word for it
@@ -268,6 +281,21 @@ def finish(r: Reading, sent: Span, ctx: Context) -> list[Event]:
         return []
     return [e for source, target in event_pairs(r) if (e := emit(r, sent, ctx, source, target, status, when,
                                                                  precision)) is not None]
+
+
+FIGHTING_REACH = 600  # characters: the fighting a death is told amid, in the same paragraph or so
+
+
+def amid_fighting(token: Token, ctx: Context) -> bool:
+    return any(e.type == "ASSAULT" and e.start >= token.idx - FIGHTING_REACH for e in told_recently(ctx.told, token))
+
+
+def dated(r: Reading, sent: Span, ctx: Context) -> tuple[str | None, str | None]:
+    """The reading's date, noting when it only echoes the publication date."""
+    when, precision = event_date(r.f.token, sent, ctx, r.earlier)
+    if when and date_source(r.f.token, ctx, r.earlier) == "publication":
+        r.notes.append(PUBLICATION_DATE)
+    return when, precision
 
 
 def other_side_from_context(r: Reading, ctx: Context) -> None:
@@ -289,7 +317,7 @@ def other_side_from_context(r: Reading, ctx: Context) -> None:
 
 
 def only_talk(r: Reading, sent: Span, status: str) -> bool:
-    """Talk about acts with no party named tells none: a headline's question, what did not happen to no one
+    """Talk about acts with no party named tells none: a question aimed at no one named, what did not happen to no one
     named, 'neither side is ready for another round of fighting', '"A ceasefire is not a settlement"'."""
     guessed_sides = "both sides from context" in r.notes or {"source from an earlier event",
                                                               "target from an earlier event"} <= set(r.notes)
@@ -322,7 +350,7 @@ def emit(r: Reading, sent: Span, ctx: Context, source: Arg | None, target: Arg |
         return None  # 'refugees fled to Pakistan': migration, not a party withdrawing
     event = make_event(ctx.doc_id, sent, r.f, source, target, status, when, precision, r.location, ctx.gaz,
                        r.notes)
-    return as_refusal(as_diplomatic_protest(as_material_backing(event, target, token), source, token))
+    return with_id(as_refusal(as_diplomatic_protest(as_material_backing(event, target, token), source, token)))
 
 
 IN_PLACE = {"in", "inside", "into", "across", "within"}
@@ -351,7 +379,7 @@ def claimant(noun: Token) -> list[Token]:
     if noun.dep_ != "pobj" or head.lower_ != "for":
         return []
     owner = head.head
-    if owner.lemma_ in ("responsibility", "credit") and owner.dep_ == "dobj" and owner.head.lemma_ in CLAIMING:
+    if owner.lemma_ == "responsibility" and owner.dep_ == "dobj" and owner.head.lemma_ in CLAIMING:
         return subject_heads(owner.head)
     if owner.lemma_ == "responsible" and owner.dep_ in ("acomp", "amod"):
         return subject_heads(owner.head) if owner.dep_ == "acomp" else [owner.head]
@@ -427,15 +455,30 @@ def is_quoted(token: Token, sent: Span) -> bool:
 
 def is_claim(trig: Trigger, token: Token) -> bool:
     """'The TTP claimed responsibility (for that attack)', 'claimed the attack'."""
-    return (trig.lemma == "claim" and trig.pos == "verb") or bool(claimant(token))
+    return (trig.lemma == "claim" and trig.pos == "verb") or (trig.type in ACCUSED_ACTS and bool(claimant(token)))
 
 
 def name_doer(event: Event, claimer: Arg, gaz) -> None:
     """A claim of responsibility names the unnamed doer of the act it claims ('a suicide bomber struck ...,
-    and the TTP claimed responsibility')."""
+    and the TTP claimed responsibility'). The event is updated in place, where the article's list holds it."""
     event.source = claimer.actor_id
     event.source_code = code_at(claimer, event.date, gaz)
     event.notes = [*event.notes, "doer named by a claim of responsibility"]
+    with_id(event)
+
+
+def is_unnamed(actor_id: str | None, gaz) -> bool:
+    """A bare sector ('militants', 'a suicide bomber'), not a group with a name of its own."""
+    return bool(actor_id) and "." not in actor_id and ":" not in actor_id and actor_id not in gaz.actors \
+        and actor_id not in gaz.countries
+
+
+def with_id(event: Event) -> Event:
+    """The event's id from its final fields: retyping or naming a party after coding must not leave an id
+    another event could collide with."""
+    event.event_id = short_hash(event.doc_id, str(event.start), str(event.trigger_start), event.type,
+                                event.source or "", event.target or "")
+    return event
 
 
 def is_truce(noun: Token, lexicon: Lexicon) -> bool:
@@ -482,8 +525,10 @@ def refusals(doc_id, sent, f: Found, verb: Token, sources, targets, index, when,
 def as_material_backing(event: Event, target: Arg | None, token: Token) -> Event:
     """'India is backing the TTP', 'the Pakistan-backed Taliban': backing an armed group or a movement is
     material help (AID), not words of support."""
-    mention = target.mention if target is not None else None
-    movement = mention is not None and (mention.sector in ARMED_SECTORS or mention.group)
+    armed = code_key(event.target_code)[1] in ARMED_SECTORS  # an armed group or opposition at the event's date
+    named = target is not None and target.mention is not None and target.mention.group
+    # 'backing' a named movement is material whatever it governs; 'supporting' it only while it is armed
+    movement = armed or (named and token.lemma_.lower() in MATERIAL_BACKING)
     backer = code_key(event.source_code)[1] not in PEOPLE  # 'Pakistanis who support Taliban rule' do not arm them
     if event.type != "SUPPORT" or token.lemma_.lower() not in BACKING or not movement or not backer:
         return event
@@ -581,9 +626,10 @@ def reported_accusations(sent: Span, coded: list[Event], ctx: Context) -> list[E
             continue
         accusation = Found(Trigger(verb.lemma_, "verb", "ACCUSE", "allege", (), frozenset(), True), verb, verb.lemma_)
         when, precision = event_date(verb, sent, ctx)
+        dating = [PUBLICATION_DATE] if when and date_source(verb, ctx, None) == "publication" else []
         found.append(make_event(ctx.doc_id, sent, accusation, speaker, Arg(e.source, None, inferred=True),
                                 status_of(verb, sent, False), when, precision, None, ctx.gaz,
-                                ["accused by telling of the act"]))
+                                ["accused by telling of the act", *dating]))
     return found
 
 
@@ -631,7 +677,7 @@ def once_per_sentence(told: list[tuple[Event, str]], doc: Doc) -> list[Event]:
 
 
 def unique(events: list[Event]) -> list[Event]:
-    """One event per sentence, type and actor pair: the most confident reading."""
+    """One event per trigger, type and actor pair: the most confident reading."""
     best: dict[tuple, Event] = {}
     for e in events:
         key = (e.trigger_start, e.type, e.source, e.target)

@@ -12,13 +12,12 @@ from newsgraph.events.lexicon import Lexicon
 from newsgraph.events.parties import (agrees, code_key, could_be_party, domestic_counterpart, grounded,
                                       is_mediator, one_state, party_key)
 from newsgraph.events.records import Event, Location
+from newsgraph.events.triggers import AGREEMENT_TYPES
 
 
 VERBAL_TARGETS = {"THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT"}
 CONTEXT_REACH = 3  # sentences back to look for the other party
 # 'the two sides', 'both countries': the pair the article has been writing about.
-# Mutual acts whose two sides an unattributed later one ('the ceasefire holds') continues.
-DYAD_TYPES = {"CONSULT", "AGREE", "RETREAT", "COOPERATE"}
 PAIR_WORDS = {"side", "country", "neighbour", "neighbor", "government", "delegation", "party", "capital"}
 
 
@@ -59,14 +58,23 @@ def antecedent(told: list[Event], event_type: str, token: Token, sources: list[A
     return (same_word or same_mode or fitting or [None])[0]
 
 
+def told_recently(told: list[Event], token: Token):
+    """The events told within reach before a trigger (its sentence included), latest first; other than the
+    trigger's own."""
+    for e in reversed(told):
+        if e.start < token.idx - ANTECEDENT_CHARS:
+            return
+        if e.trigger_start != token.idx:
+            yield e
+
+
 def counterpart(told: list[Event], token: Token, known: list[Arg], event_type: str) -> list[Arg]:
     """The party the article last had dealing with the one named ('the TTP demanded impossible terms' after
     the talks between Islamabad and the TTP): one of the same type first, for a concession or refusal the
     ones who asked for it, else any. Parties of one sentence come together ('the UN agency and the IOM
     urged Pakistan ... Pakistan did not extend the deadline')."""
     keys = {party_key(a) for a in known}
-    recent = [e for e in reversed(told) if e.start >= token.idx - ANTECEDENT_CHARS and e.source and e.target
-              and grounded(e) and e.trigger_start != token.idx]
+    recent = [e for e in told_recently(told, token) if e.source and e.target and grounded(e)]
     asked = [e for e in recent if e.type == "REQUEST"] if event_type in ANSWERS else []
     for pool in ([e for e in recent if e.type == event_type], asked, recent):
         found = [other_side(e, keys) for e in pool]
@@ -119,9 +127,10 @@ def from_earlier(earlier: Event, sources: list[Arg], targets: list[Arg]) -> tupl
             return args
         if not args:
             return [Arg(actor_id, None, inferred=True)]
-        country = actor_id.split(".")[0]
+        country = party_key(Arg(actor_id, None))[0]
         return [Arg(f"{country}.{a.actor_id}", a.mention, inferred=True) if "." not in a.actor_id
-                and ":" not in a.actor_id and not party_key(a)[0] and country.isupper() else a for a in args]
+                and ":" not in a.actor_id and not party_key(a)[0] and country and country != "IGO" else a
+                for a in args]
     return fill(sources, earlier.source), fill(targets, earlier.target)
 
 
@@ -157,9 +166,6 @@ def event_object_target(verb: Token, ctx: Context, lexicon: Lexicon, sources: li
                 return [Arg(earlier.source, None, inferred=True)]
     return []
 
-
-def sentence_has_actor(sent: Span, index: ActorIndex) -> bool:
-    return any(sent.start_char <= m.start < sent.end_char for m in index.mentions)
 
 
 def content_actors(token: Token, index: ActorIndex, sources: list[Arg]) -> list[Arg]:
@@ -206,10 +212,9 @@ def context_pair(token: Token, index: ActorIndex, told: list[Event], event_type:
     """The two sides an unattributed mutual act is between: those of the latest act of its type the
     article told (or, for talks, truces and agreements, of any of those), else the two parties named nearest
     before (or in) the sentence, of different institutions; never the mediators, nor those in `exclude`."""
-    recent = [e for e in reversed(told) if e.start >= token.idx - ANTECEDENT_CHARS and e.source and e.target
-              and grounded(e) and e.trigger_start != token.idx
+    recent = [e for e in told_recently(told, token) if e.source and e.target and grounded(e)
               and not {code_key(e.source_code), code_key(e.target_code)} & set(exclude)]
-    kin = [e for e in recent if e.type in DYAD_TYPES] if event_type in DYAD_TYPES else []
+    kin = [e for e in recent if e.type in AGREEMENT_TYPES] if event_type in AGREEMENT_TYPES else []
     for e in [e for e in recent if e.type == event_type] + kin:
         return [Arg(e.source, None, inferred=True), Arg(e.target, None, inferred=True)]
     pair: list[Arg] = []
@@ -217,8 +222,7 @@ def context_pair(token: Token, index: ActorIndex, told: list[Event], event_type:
         sent = index.sentence(token, offset)
         if sent is None:
             break
-        inside = [m for m in index.mentions if sent.start_char <= m.start < sent.end_char]
-        for m in reversed(inside):
+        for m in reversed(index.mentions_in(sent)):
             arg = Arg(m.actor_id, m, inferred=True)
             if (m.country and m.sector not in COMMENTATOR_SECTORS and party_key(arg) not in map(party_key, pair)
                     and party_key(arg) not in exclude and not is_mediator(m, token.doc)
@@ -233,16 +237,17 @@ def leading_pair(told: list[Event], exclude: tuple = ()) -> list[Arg]:
     """The two sides the article is about: the pair most often seen in the acts it has told with both
     parties named (the first such pair on a tie)."""
     counts: dict[frozenset, int] = {}
-    first: dict[frozenset, Event] = {}
-    for e in told:
+    first: dict[frozenset, tuple[int, Event]] = {}
+    for position, e in enumerate(told):
         keys = frozenset((code_key(e.source_code), code_key(e.target_code)))
         if e.source and e.target and grounded(e) and len(keys) == 2 and not keys & set(exclude):
             counts[keys] = counts.get(keys, 0) + 1
-            first.setdefault(keys, e)
+            first.setdefault(keys, (position, e))
     if not counts:
         return []
-    best = max(counts, key=lambda k: (counts[k], -told.index(first[k])))
-    return [Arg(first[best].source, None, inferred=True), Arg(first[best].target, None, inferred=True)]
+    best = max(counts, key=lambda k: (counts[k], -first[k][0]))
+    event = first[best][1]
+    return [Arg(event.source, None, inferred=True), Arg(event.target, None, inferred=True)]
 
 
 def context_party(token: Token, index: ActorIndex, known: list[Arg], foreign: bool) -> list[Arg]:
@@ -256,7 +261,7 @@ def context_party(token: Token, index: ActorIndex, known: list[Arg], foreign: bo
         sent = index.sentence(token, offset)
         if sent is None:
             break
-        inside = [m for m in index.mentions if sent.start_char <= m.start < sent.end_char]
+        inside = index.mentions_in(sent)
         order = sorted(inside, key=lambda m: abs(m.start - token.idx)) if offset == 0 else reversed(inside)
         for m in order:
             if offset == 0 and not could_be_party(m, token, index):

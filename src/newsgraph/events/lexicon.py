@@ -8,6 +8,16 @@ from importlib import resources
 from newsgraph.events.plover import OLD_NAMES, TYPES
 
 
+# The kinds of argument a trigger's object column may ask for besides words (events/triggers.py finds them).
+GROUP = "@group"  # an armed group or named movement ('hosting the Taliban')
+SEAT = "@seat"  # a state or its capital ('took Kabul')
+HAS_OBJECT = "@object"  # any direct object (a transitive sense: 'sheltered militants')
+WITH = "@with"  # a 'with' partner ('engage with Kabul')
+TO_ACTOR = "@to-actor"  # a journey to a state or its capital ('flew to Kabul')
+CONTROL = "@control"  # someone asked to act ('expects Pakistan to act', 'wants the merger reversed')
+ARGUMENT_KINDS = {GROUP, SEAT, HAS_OBJECT, WITH, TO_ACTOR, CONTROL}
+
+
 @dataclass(frozen=True)
 class Trigger:
     lemma: str
@@ -37,8 +47,6 @@ class Lexicon:
             self._heads = {(lemma.split()[0] if p == "verb" else lemma.split()[-1], p) for lemma, p in self.entries}
         return (lemma, pos) in self._heads
 
-    def longest_lemma_words(self) -> int:
-        return max(len(lemma.split()) for lemma, _ in self.entries)
 
 
 def data_rows(name: str):
@@ -60,6 +68,9 @@ def load_lexicon() -> Lexicon:
         kind = OLD_NAMES.get(kind, kind)
         if kind not in TYPES:
             raise ValueError(f"triggers.tsv: unknown PLOVER type {kind!r} for {lemma!r}")
+        unknown = {o for o in objects.split("|") if o.startswith("@")} - ARGUMENT_KINDS
+        if unknown:
+            raise ValueError(f"triggers.tsv: unknown argument kind {sorted(unknown)} for {lemma!r}")
         entries.setdefault((lemma, pos), []).append(
             Trigger(lemma, pos, kind, mode or None, tuple(filter(None, context.split(","))),
                     frozenset(filter(None, objects.split("|"))), True))

@@ -56,8 +56,9 @@ def agrees(args: list[Arg], code: str | None) -> bool:
     whole_country = len(code or "") == 3 and bool(country)
     for a in args:
         a_country, a_sector = party_key(a)
+        # an earlier side of no named country ('a suicide bomber') may be anyone's
         if a_country and country and a_country != country:
-            return False  # an earlier side of no named country ('a suicide bomber') may be anyone's
+            return False
         if a_sector in NON_STATE and a_sector != sector and not (whole_country and a_sector in PEOPLE):
             return False
     return True
@@ -164,7 +165,7 @@ def resolve_bare(arg: Arg, index: ActorIndex, token: Token, location: Location |
     if mention.sector in UNNAMED_GROUPS:
         return arg  # 'militants' whom the text does not name stay unnamed
     avoid = {party_key(o)[0] for o in others if party_key(o)[1] == mention.sector}
-    earlier = [m for m in index.mentions if m.sector == mention.sector and m.country and m.start < token.idx
+    earlier = [m for m in index.mentions_before(token.idx) if m.sector == mention.sector and m.country
                and m.country not in avoid]
     if earlier:
         return Arg(f"{earlier[-1].country}.{mention.sector}", mention, inferred=True)

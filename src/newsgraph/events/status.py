@@ -10,6 +10,8 @@ REPORTED_ADVERBS = {"reportedly", "allegedly", "purportedly", "apparently", "sup
 PLANNING = {"plan", "prepare", "set", "expect", "intend", "aim", "decide", "schedule", "vow", "pledge", "promise",
             "want", "seek", "consider", "propose", "agree", "hope", "try", "threaten", "mull", "weigh", "offer",
             "poise", "due", "likely", "ready", "announce"}
+REQUESTING = {"urge", "ask", "want", "expect", "demand", "call", "press", "push", "pressure",
+              "request", "encourage", "advise", "implore", "beg"}  # not "persuade": persuading succeeds
 FAILING = {"fail", "refuse", "decline", "avoid", "stop", "cease", "halt", "deny", "reject"}
 HYPOTHETICAL_MODALS = {"would", "could", "might", "may", "should", "must"}
 FUTURE_MODALS = {"will", "shall", "'ll"}
@@ -56,6 +58,8 @@ def negated(trigger: Token, chain: list[Token], is_noun: bool) -> bool:
         return governing is not None and bool(_aux(governing) & NEGATIONS) and governing.lemma_ not in FAILING
     if _aux(trigger) & NEGATIONS:
         return True
+    if trigger.dep_ in ("acomp", "oprd") and _aux(trigger.head) & NEGATIONS:
+        return True  # 'the border did not remain shut'
     return trigger.dep_ == "xcomp" and trigger.head.lemma_ in FAILING
 
 
@@ -67,6 +71,8 @@ def hypothetical(chain: list[Token]) -> bool:
             return True
         if token.dep_ in ("ccomp", "xcomp") and token.head.lemma_ in ("threaten", "warn"):
             return True
+        if token.dep_ in ("ccomp", "xcomp") and token.head.lemma_ in REQUESTING:
+            return True  # 'China wants Pakistan to reopen the border': asked for, not done
         if token.dep_ in ("ccomp", "advcl", "relcl", "ROOT"):
             break  # a condition or modal above the trigger's own clause does not reach it
     return False

