@@ -28,7 +28,7 @@ from newsgraph.events.parties import (MEDIATING, PEOPLE, SOURCE_GUESSES, STATE_S
                                       resolve_bare)
 from newsgraph.events.plover import intensity, quad
 from newsgraph.events.records import Event, Location
-from newsgraph.events.status import status_of
+from newsgraph.events.status import is_question, status_of
 from newsgraph.events.triggers import AGREEMENT_TYPES, is_label, match_trigger, verb_objects
 from newsgraph.geo import PlaceMention, find_places
 from newsgraph.nlp import doc_text
@@ -434,9 +434,6 @@ def is_talk_about(noun: Token, text: str, sources: list[Arg], targets: list[Arg]
     namers = [c for c in noun.children if c.dep_ in ("compound", "amod") and index.at(c) is not None]
     return text in SESSIONS and bool(namers) and not targets and len({party_key(a)[0] for a in sources} - {""}) <= 1
 
-
-def is_question(sent: Span) -> bool:
-    return sent.text.rstrip().endswith("?")
 
 
 def no_one_does(token: Token) -> bool:

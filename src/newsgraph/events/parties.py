@@ -119,11 +119,11 @@ def could_be_party(mention: Mention, trigger: Token, index: ActorIndex) -> bool:
     head = root.head
     if root.dep_ == "nsubj" and head.lemma_ in REPORTING and head.i != trigger.i:
         return False
-    while root.dep_ == "conj" and root.head.i != root.i:  # 'mediated by Qatar and Turkey'
+    if is_mediator(mention, trigger.doc):
+        return False
+    while root.dep_ == "conj" and root.head.i != root.i:  # 'in Dir and Swat'
         root = root.head
     head = root.head
-    if root.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_ in MEDIATING:
-        return False
     if root.dep_ in ("amod", "compound") and head.lemma_ in PLACE_NOUNS:
         return False
     return not (root.dep_ == "pobj" and head.lower_ in ("in", "at", "near", "inside"))

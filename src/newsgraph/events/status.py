@@ -26,13 +26,17 @@ def status_of(trigger: Token, sentence: Span, is_noun: bool) -> str:
     chain = clause_chain(trigger)
     if negated(trigger, chain, is_noun):
         return "negated"
-    if hypothetical(chain) or sentence.text.rstrip().endswith("?"):
+    if hypothetical(chain) or is_question(sentence):
         return "hypothetical"  # a question asserts nothing: 'Is Pakistan supporting the opposition?'
     if planned(trigger, chain, is_noun):
         return "planned"
     if reported(sentence, chain):
         return "reported"
     return "asserted"
+
+
+def is_question(sentence: Span) -> bool:
+    return sentence.text.rstrip().endswith("?")
 
 
 def clause_chain(trigger: Token) -> list[Token]:
