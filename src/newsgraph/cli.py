@@ -79,6 +79,11 @@ def build(paths, db, max_size, workers, dask, batch_size, quiet, as_json):
         click.echo(json.dumps(summary_json(summary), indent=2))
     elif not quiet:
         print_summary(summary)
+    if summary.counts.get("failed"):
+        # The batch went on, but a script must be able to tell that some documents were not processed.
+        err.print(f"[red]{summary.counts['failed']} document(s) failed[/]: "
+                  f"'newsgraph docs --status failed --db {db}' lists them; the next build retries them")
+        sys.exit(3)
 
 
 def run_build(paths, db, max_size, workers, batch_size, quiet, dask=None):
@@ -104,7 +109,7 @@ def fail(message: str) -> None:
 def summary_json(summary) -> dict:
     return {
         "db": summary.db, "run_id": summary.run_id, "seconds": round(summary.seconds, 3),
-        "counts": {k: summary.counts.get(k, 0) for k in ("ok", "duplicate", "skipped", "unchanged")},
+        "counts": {k: summary.counts.get(k, 0) for k in ("ok", "duplicate", "skipped", "failed", "unchanged")},
         "documents": [{"doc_id": d.doc_id, "source": d.source, "record_id": d.record_id, "status": d.status,
                        "reason": d.reason, "duplicate_of": d.duplicate_of, "title": d.title,
                        "published": d.published} for d in summary.documents],
@@ -114,11 +119,12 @@ def summary_json(summary) -> dict:
 def print_summary(summary) -> None:
     c = summary.counts
     console.print(f"[bold]{c.get('ok', 0)}[/] added, {c.get('duplicate', 0)} duplicates, "
-                  f"{c.get('skipped', 0)} skipped, {c.get('unchanged', 0)} already stored "
-                  f"in {summary.seconds:.1f}s -> {summary.db}")
-    for doc in summary.skipped:
+                  f"{c.get('skipped', 0)} skipped, {c.get('failed', 0)} failed, {c.get('unchanged', 0)} already "
+                  f"stored in {summary.seconds:.1f}s -> {summary.db}")
+    for doc in summary.skipped + summary.failed:
         where = f"{doc.source}" + (f" [{doc.record_id}]" if doc.record_id else "")
-        console.print(f"  [yellow]skipped[/] {where}: {doc.reason}", highlight=False)
+        colour = "yellow" if doc.status == "skipped" else "red"
+        console.print(f"  [{colour}]{doc.status}[/] {where}: {doc.reason}", highlight=False)
 
 
 @cli.command()
@@ -150,7 +156,8 @@ export_cmd.name = "export"
 
 @cli.command()
 @db_option
-@click.option("--status", type=click.Choice(["ok", "skipped", "duplicate"]), help="Only documents with this status.")
+@click.option("--status", type=click.Choice(["ok", "skipped", "duplicate", "failed"]),
+              help="Only documents with this status.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table.")
 def docs(db, status, as_json):
     """List the documents in the database."""
@@ -166,7 +173,7 @@ def documents_table(frame) -> Table:
     table = Table(show_lines=False)
     add_columns(table, ["doc_id", "status", "published", "publisher", "title / reason", "source"])
     for row in frame.itertuples():
-        label = cell(row.title) if row.status != "skipped" else f"[yellow]{cell(row.reason)}[/]"
+        label = cell(row.title) if row.status not in ("skipped", "failed") else f"[yellow]{cell(row.reason)}[/]"
         source = Path(row.source).name + (f" [{row.record_id}]" if cell(row.record_id) else "")
         table.add_row(row.doc_id, row.status, cell(row.published), cell(row.publisher), label, source)
     return table
@@ -548,7 +555,7 @@ def print_demo(summary, written) -> None:
     for doc in summary.documents:
         source = Path(doc.source).name + (f" [{doc.record_id}]" if doc.record_id else "")
         status = doc.status if doc.status != "duplicate" else f"duplicate of {doc.duplicate_of}"
-        label = doc.title if doc.status != "skipped" else doc.reason
+        label = doc.title if doc.status not in ("skipped", "failed") else doc.reason
         table.add_row(source, doc.publisher or "", doc.published or "", status, label or "")
     console.print(table)
     print_summary(summary)

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import time
+import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
+from pathlib import Path
 
 from newsgraph.actors import find_mentions
 from newsgraph.clean import clean
@@ -32,6 +34,10 @@ class BuildSummary:
     def skipped(self) -> list[Document]:
         return [d for d in self.documents if d.status == "skipped"]
 
+    @property
+    def failed(self) -> list[Document]:
+        return [d for d in self.documents if d.status == "failed"]
+
 
 def batched(items: Iterable[RawItem], size: int) -> Iterator[list[RawItem]]:
     it = iter(items)
@@ -40,24 +46,56 @@ def batched(items: Iterable[RawItem], size: int) -> Iterator[list[RawItem]]:
 
 
 def process(item: RawItem) -> Document:
-    """Every per-document stage, in order: a pure function of one input."""
-    doc = clean(item)
-    if doc.status == "ok":
-        analyse(doc)
-    return doc
+    """Every per-document stage, in order: a pure function of one input.
+
+    An exception in any stage fails this document only: it is returned with status `failed` and a
+    reason naming the stage and the error, so one bad document never stops a batch.
+    """
+    stage, doc = Stage("clean"), None
+    try:
+        doc = clean(item)
+        if doc.status == "ok":
+            analyse(doc, stage)
+        return doc
+    except Exception as exc:  # noqa: BLE001 - any stage's bug must cost one document, not the run
+        return failed(item, doc, stage.name, exc)
 
 
-def analyse(doc: Document) -> None:
+class Stage:
+    """The name of the stage running now, so a failure can say where it happened."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+
+def analyse(doc: Document, stage: Stage | None = None) -> None:
     """Parse once; find the actors, then the events between them and who said what about them."""
     from newsgraph.claims import find_claims, link_events
     from newsgraph.events import find_events
     from newsgraph.nlp import load_model
 
+    stage = stage or Stage("")
+    stage.name = "parse"
     sdoc = load_model()(doc.text)
+    stage.name = "actors"
     doc.mentions = find_mentions(doc.doc_id, sdoc, doc.published)
+    stage.name = "events"
     doc.events = find_events(doc.doc_id, sdoc, doc.mentions, doc.published)
+    stage.name = "claims"
     doc.claims = find_claims(doc.doc_id, sdoc, doc.mentions)
     link_events(doc.events, doc.claims)
+
+
+def failed(item: RawItem, doc: Document | None, stage: str, exc: Exception) -> Document:
+    """The record of a document a stage could not process: its cleaned text (when cleaning got that far)
+    is kept for inspection, nothing extracted from it is, and the reason says where and why."""
+    where = traceback.extract_tb(exc.__traceback__)[-1]
+    reason = f"{stage} failed: {type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})"
+    if doc is None:
+        doc = Document.skipped(item, reason)
+    doc.status, doc.reason = "failed", reason[:500]
+    doc.mentions, doc.events, doc.claims = [], [], []
+    return doc
 
 
 def mark_duplicate(doc: Document, dedup: Deduplicator) -> None:

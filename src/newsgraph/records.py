@@ -55,7 +55,7 @@ class Document:
     doc_id: str
     source: str
     record_id: str | None = None
-    status: str = "ok"  # ok | skipped | duplicate
+    status: str = "ok"  # ok | skipped | duplicate | failed (a stage raised; reason names it)
     reason: str | None = None
     duplicate_of: str | None = None
     title: str | None = None

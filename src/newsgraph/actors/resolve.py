@@ -277,8 +277,9 @@ class MentionBuilder:
         for conj in owner[1].root.conjuncts:
             label, mod = by_token.get(conj.i, ("", None))
             found = self.modifier_actor(label, mod) if label in ("country", "demonym") else None
-            taken = any(m.start == mod.start_char and m.end == mod.end_char for m in self.mentions)
-            if found and found[2] != owner[2] and not taken:
+            if not found or found[2] == owner[2]:
+                continue  # a conjunct that names no other state ('organizations and X's government')
+            if not any(m.start == mod.start_char and m.end == mod.end_char for m in self.mentions):
                 self.add(mod, f"{found[2]}.{sector}", 0.8)
 
     def recent_group(self, span: Span) -> Mention | None:

@@ -123,6 +123,7 @@ CREATE TABLE IF NOT EXISTS runs (
     duplicates INTEGER,
     unchanged INTEGER
 );
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS failed INTEGER;
 """
 
 DOC_COLUMNS = ["doc_id", "source", "record_id", "status", "reason", "duplicate_of", "title", "publisher", "authors",
@@ -183,14 +184,17 @@ class Store:
         return run_id
 
     def finish_run(self, run_id: int, counts: dict[str, int]) -> None:
-        self.con.execute("UPDATE runs SET finished_at = ?, added = ?, skipped = ?, duplicates = ?, unchanged = ? "
-                         "WHERE run_id = ?", [now(), counts.get("ok", 0), counts.get("skipped", 0),
-                                              counts.get("duplicate", 0), counts.get("unchanged", 0), run_id])
+        self.con.execute("UPDATE runs SET finished_at = ?, added = ?, skipped = ?, duplicates = ?, unchanged = ?, "
+                         "failed = ? WHERE run_id = ?",
+                         [now(), counts.get("ok", 0), counts.get("skipped", 0), counts.get("duplicate", 0),
+                          counts.get("unchanged", 0), counts.get("failed", 0), run_id])
 
     # --- documents ----------------------------------------------------------------------------
 
     def known_ids(self) -> set[str]:
-        return {row[0] for row in self.con.execute("SELECT doc_id FROM documents").fetchall()}
+        """Inputs already stored. A document that failed is not among them: the next build retries it
+        (the failure may have been a bug fixed since) and replaces its record."""
+        return {row[0] for row in self.con.execute("SELECT doc_id FROM documents WHERE status <> 'failed'").fetchall()}
 
     def deduplicator(self) -> Deduplicator:
         dedup = Deduplicator()
@@ -213,6 +217,8 @@ class Store:
         claims = [[getattr(c, column) for column in CLAIM_COLUMNS] for d in docs for c in d.claims]
         self.con.execute("BEGIN TRANSACTION")
         try:
+            self.con.execute("DELETE FROM documents WHERE status = 'failed' AND doc_id IN (SELECT unnest(?))",
+                             [[d.doc_id for d in docs]])
             self.con.executemany(f"INSERT OR IGNORE INTO documents ({columns}) VALUES ({marks})", rows)
             if mentions:
                 self.con.executemany(f"INSERT OR IGNORE INTO mentions VALUES ({', '.join('?' * 13)})", mentions)
