@@ -52,6 +52,38 @@ def place_country(location) -> str:
     return ""
 
 
+class Heads:
+    """The first mention of every cluster so far, filed by type and parties and then by month (or by year
+    for a date known only to the year), so a new mention is compared only with the clusters whose dates can
+    agree with its own: same or neighbouring month, or one date inside the other. Linear in the corpus
+    where comparing with every earlier cluster of the same parties was quadratic."""
+
+    def __init__(self):
+        self.filed: dict[tuple, dict[str, list]] = {}
+        self.count = 0
+
+    def add(self, key: tuple, date: str, row) -> None:
+        self.filed.setdefault(key, {}).setdefault(date[:7], []).append((self.count, row))
+        self.count += 1
+
+    def near(self, key: tuple, date: str) -> list:
+        """Earlier heads that may agree with `date`, in the order they were filed."""
+        buckets = self.filed.get(key)
+        if not buckets or len(date) < 4:
+            return []
+        names = {date[:4]} | ({b for b in buckets if b.startswith(date[:4])} if len(date) == 4
+                              else set(neighbour_months(date)))
+        found = [pair for name in names for pair in buckets.get(name, ())]
+        return [row for _, row in sorted(found, key=lambda pair: pair[0])]
+
+
+def neighbour_months(date: str) -> list[str]:
+    """'2024-01-15' -> '2023-11' … '2024-03': every month DATE_SLACK_DAYS can reach (31 days from the last
+    of January is the second of March)."""
+    index = int(date[:4]) * 12 + int(date[5:7]) - 1
+    return [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(index - 2, index + 3)]
+
+
 def cluster_events(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     """`events` with `cluster` (an event id naming the cluster), `sources` (independent sources in the
     cluster) and `documents_in_cluster` columns. Restatements within an article join their first mention."""
@@ -61,21 +93,17 @@ def cluster_events(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFram
     frame["tgt_party"] = [party(c, a) for c, a in zip(frame.target_code, frame.target)]
     frame["place"] = frame.location.map(place_country)
     cluster: dict[str, str] = {}
-    heads: dict[tuple, list] = {}
+    heads = Heads()
     for row in frame.sort_values(["date", "doc_id", "start"], na_position="last").itertuples():
         if _text(row.repeat_of) and row.repeat_of in cluster:
             cluster[row.event_id] = cluster[row.repeat_of]
             continue
-        key = (row.type, row.src_party, row.tgt_party)
-        date = _text(row.date)
-        match = None
-        for head in heads.get(key, []):
-            if head.doc_id != row.doc_id and dates_agree(_text(head.date), date) and (
-                    not head.place or not row.place or head.place == row.place):
-                match = head
-                break
+        key, date = (row.type, row.src_party, row.tgt_party), _text(row.date)
+        match = next((head for head in heads.near(key, date) if head.doc_id != row.doc_id
+                      and dates_agree(_text(head.date), date)
+                      and (not head.place or not row.place or head.place == row.place)), None)
         if match is None or not (row.src_party or row.tgt_party):
-            heads.setdefault(key, []).append(row)
+            heads.add(key, date, row)
             cluster[row.event_id] = row.event_id
         else:
             cluster[row.event_id] = cluster[match.event_id]

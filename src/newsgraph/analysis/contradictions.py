@@ -27,6 +27,7 @@ WORD = re.compile(r"[a-z]+(?:'t)?")
 MAX_DAYS_APART = 366
 MIN_SHARED_WORDS = 3
 SHARED_SHARE = 0.5  # of the shorter claim's content words
+COMMON_WORD_MIN, COMMON_WORD_SHARE = 200, 0.02  # a word in more statements than this is not looked up
 ALLEGATION_CUES = {"accuse", "accused", "accuses", "accusing", "blame", "blamed", "blames", "blaming", "allege",
                    "alleged", "alleges", "alleging", "charge", "charged", "charges", "charging"}
 
@@ -51,13 +52,16 @@ class Contradiction:
 
 def event_contradictions(frame: pd.DataFrame) -> list[Contradiction]:
     """Mentions from different articles that disagree about one event: the same type between the same
-    parties at agreeing dates, told as fact in one and denied in the other (`frame` from cluster_events)."""
-    facts = frame[frame.status.isin(["asserted", "reported"])]
+    parties at agreeing dates, told as fact in one and denied in the other (`frame` from cluster_events).
+    Facts are looked up by type and parties, never compared all against all."""
+    facts: dict[tuple, list] = {}
+    for f in frame[frame.status.isin(["asserted", "reported"])].itertuples():
+        if f.src_party:
+            facts.setdefault((f.type, f.src_party, f.tgt_party), []).append(f)
     found = []
     for d in frame[frame.status == "negated"].itertuples():
-        for f in facts.itertuples():
-            if (f.doc_id != d.doc_id and f.type == d.type and f.src_party == d.src_party
-                    and f.tgt_party == d.tgt_party and f.src_party and dates_agree(_text(f.date), _text(d.date))):
+        for f in facts.get((d.type, d.src_party, d.tgt_party), ()):
+            if f.doc_id != d.doc_id and dates_agree(_text(f.date), _text(d.date)):
                 found.append(Contradiction(f"{f.type} {_text(f.source)} → {_text(f.target)}",
                                            _event_side(f), _event_side(d)))
                 break
@@ -85,15 +89,42 @@ def claim_contradictions(claims: pd.DataFrame, documents: pd.DataFrame, actors: 
     if claims.empty:
         return []
     statements = [s for s in _statements(claims, documents, actors, mentions) if s.party]
-    found, seen = [], set()
+    positives = [s for s in statements if not s.negative]
+    index = PositiveIndex(positives)
+    found = []
     for neg in (s for s in statements if s.negative):
-        for pos in (s for s in statements if not s.negative):
-            key = (pos.claim.claim_id, neg.claim.claim_id)
-            if key not in seen and _opposed(pos, neg):
-                seen.add(key)
+        for pos in index.candidates(neg):
+            if _opposed(pos, neg):
                 found.append(Contradiction(f"{pos.party} vs {neg.party}", _claim_side(pos.claim),
                                            _claim_side(neg.claim)))
     return found
+
+
+class PositiveIndex:
+    """Positive statements by the words they use and by the parties their allegations are aimed at, so a
+    negative statement meets only those that could oppose it: the ones sharing a word with it or accusing
+    its party. Words said in very many statements ('government', 'said') are not looked up; two claims
+    sharing only such words are not the same proposition."""
+
+    def __init__(self, positives: list[Statement]):
+        self.positives = positives
+        self.by_word: dict[str, list[int]] = {}
+        self.by_target: dict[str, list[int]] = {}
+        for i, pos in enumerate(positives):
+            for word in pos.words:
+                self.by_word.setdefault(word, []).append(i)
+            if _cue_in(pos.claim, ALLEGATION_CUES):
+                for target in pos.aimed_at:
+                    self.by_target.setdefault(target, []).append(i)
+        self.common = max(COMMON_WORD_MIN, int(COMMON_WORD_SHARE * len(positives)))
+
+    def candidates(self, neg: Statement) -> list[Statement]:
+        hits = set(self.by_target.get(neg.party, ()))
+        for word in neg.words:
+            postings = self.by_word.get(word, ())
+            if len(postings) <= self.common:
+                hits.update(postings)
+        return [self.positives[i] for i in sorted(hits)]
 
 
 def _opposed(pos: Statement, neg: Statement) -> bool:
@@ -115,7 +146,11 @@ def _statements(claims, documents, actors, mentions):
     sides = {r.actor_id: _text(r.country) for r in actors.itertuples()
              if _text(r.sector) not in COMMENTATOR_SECTORS} if not actors.empty else {}
     published = {r.doc_id: first_day(_text(r.published)) for r in documents.itertuples()}
-    by_doc = {d: g for d, g in mentions.groupby("doc_id")} if not mentions.empty else {}
+    by_doc: dict[str, list] = {}
+    if not mentions.empty:
+        for doc_id, start, end, actor_id in zip(mentions.doc_id, mentions.start_char, mentions.end_char,
+                                                mentions.actor_id):
+            by_doc.setdefault(doc_id, []).append((start, end, actor_id))
     for c in claims.itertuples():
         speaker = _text(c.speaker_actor)
         named = _cue_actors(by_doc.get(c.doc_id), c)
@@ -127,11 +162,11 @@ def _statements(claims, documents, actors, mentions):
                                          and len(w) > 2), published.get(c.doc_id))
 
 
-def _cue_actors(mentions: pd.DataFrame | None, c) -> list[str]:
-    if mentions is None or c.cue_start is None or c.cue_start != c.cue_start:
+def _cue_actors(mentions: list | None, c) -> list[str]:
+    """Actors named inside the claim's cue ('accuses Kabul of')."""
+    if not mentions or c.cue_start is None or c.cue_start != c.cue_start:
         return []
-    inside = mentions[(mentions.start_char >= c.cue_start) & (mentions.end_char <= c.cue_end)]
-    return [a for a in inside.actor_id if isinstance(a, str)]
+    return [a for start, end, a in mentions if start >= c.cue_start and end <= c.cue_end and isinstance(a, str)]
 
 
 def _negated(words: list[str]) -> bool:

@@ -8,6 +8,9 @@ import pandas as pd
 
 from newsgraph.analysis.clusters import _text
 
+EXACT_NODES = 500
+SAMPLED_SOURCES = 200
+
 
 def actor_network(clustered: pd.DataFrame, actors: pd.DataFrame) -> nx.DiGraph:
     """Edge source -> target: `weight` is the sum of status-weighted intensities (negative = hostile),
@@ -38,17 +41,32 @@ def add_measures(graph: nx.DiGraph) -> None:
     degree = nx.degree_centrality(graph)
     distance = {(u, v): 1.0 / max(1, d["events"]) for u, v, d in graph.edges(data=True)}
     nx.set_edge_attributes(graph, distance, "distance")
-    between = nx.betweenness_centrality(graph, weight="distance")
+    between = betweenness(graph)
     undirected = graph.to_undirected()
     for u, v, d in undirected.edges(data=True):
         d["strength"] = d["events"]
-    communities = nx.community.greedy_modularity_communities(undirected, weight="strength")
+    communities = find_communities(undirected)
     for k, members in enumerate(communities):
         for node in members:
             graph.nodes[node]["community"] = k
     for node in graph:
         graph.nodes[node]["degree"] = round(degree[node], 4)
         graph.nodes[node]["betweenness"] = round(between[node], 4)
+
+
+def betweenness(graph: nx.DiGraph) -> dict:
+    """Exact betweenness up to EXACT_NODES actors; above that, estimated from SAMPLED_SOURCES shortest-path
+    sources (Brandes' sampling, fixed seed), since the exact measure grows with nodes times edges."""
+    if len(graph) <= EXACT_NODES:
+        return nx.betweenness_centrality(graph, weight="distance")
+    return nx.betweenness_centrality(graph, k=SAMPLED_SOURCES, weight="distance", seed=0)
+
+
+def find_communities(undirected: nx.Graph) -> list:
+    """Greedy modularity on small networks; Louvain (near-linear, fixed seed) on large ones."""
+    if len(undirected) <= EXACT_NODES:
+        return nx.community.greedy_modularity_communities(undirected, weight="strength")
+    return nx.community.louvain_communities(undirected, weight="strength", seed=0)
 
 
 def write_network(graph: nx.DiGraph, path: str | Path) -> Path:
