@@ -9,6 +9,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from newsgraph.records import Document
 from newsgraph.store.dedup import Deduplicator
@@ -151,6 +152,7 @@ class Store:
         if not read_only:
             self._create()
         self._check_version()
+        self._types: dict[str, dict[str, str]] = {}
 
     def _create(self) -> None:
         self.con.execute(SCHEMA)
@@ -205,33 +207,48 @@ class Store:
         return dedup
 
     def write_documents(self, docs: Iterable[Document], run_id: int) -> None:
-        """All documents of one batch in one transaction: a killed run loses at most this batch."""
+        """All documents of one batch in one transaction: a killed run loses at most this batch. Each table
+        gets one bulk insert of an Arrow table, not a statement per row."""
         docs = list(docs)
-        rows = [[getattr(d, c) for c in DOC_COLUMNS] + [run_id, now()] for d in docs]
-        if not rows:
+        if not docs:
             return
-        columns = ", ".join(DOC_COLUMNS + ["run_id", "ingested_at"])
-        marks = ", ".join("?" * (len(DOC_COLUMNS) + 2))
-        mentions = [mention_row(m) for d in docs for m in d.mentions]
-        events = [event_row(e) for d in docs for e in d.events]
-        claims = [[getattr(c, column) for column in CLAIM_COLUMNS] for d in docs for c in d.claims]
+        stamp = now()
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.con.execute("DELETE FROM documents WHERE status = 'failed' AND doc_id IN (SELECT unnest(?))",
                              [[d.doc_id for d in docs]])
-            self.con.executemany(f"INSERT OR IGNORE INTO documents ({columns}) VALUES ({marks})", rows)
-            if mentions:
-                self.con.executemany(f"INSERT OR IGNORE INTO mentions VALUES ({', '.join('?' * 13)})", mentions)
-            if events:
-                self.con.executemany(f"INSERT OR IGNORE INTO events VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
-                                     events)
-            if claims:
-                self.con.executemany(f"INSERT OR IGNORE INTO claims VALUES ({', '.join('?' * len(CLAIM_COLUMNS))})",
-                                     claims)
+            self.insert("documents", DOC_COLUMNS + ["run_id", "ingested_at"],
+                        [[getattr(d, c) for c in DOC_COLUMNS] + [run_id, stamp] for d in docs])
+            self.insert("mentions", MENTION_COLUMNS, [mention_row(m) for d in docs for m in d.mentions])
+            self.insert("events", EVENT_COLUMNS, [event_row(e) for d in docs for e in d.events])
+            self.insert("claims", CLAIM_COLUMNS, [[getattr(c, column) for column in CLAIM_COLUMNS]
+                                                  for d in docs for c in d.claims])
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
+
+    def insert(self, table: str, columns: list[str], rows: list[list]) -> None:
+        """INSERT OR IGNORE `rows` (values in `columns` order) into `table` as one Arrow table, typed from
+        the table's own schema so empty lists and all-null columns keep their types."""
+        if not rows:
+            return
+        types = self.column_types(table)
+        arrays = [pa.array([row[i] for row in rows], type=ARROW_TYPES[types[column]])
+                  for i, column in enumerate(columns)]
+        self.con.register("incoming", pa.Table.from_arrays(arrays, names=columns))
+        try:
+            names = ", ".join(f'"{c}"' for c in columns)
+            self.con.execute(f"INSERT OR IGNORE INTO {table} ({names}) SELECT {names} FROM incoming")
+        finally:
+            self.con.unregister("incoming")
+
+    def column_types(self, table: str) -> dict[str, str]:
+        if table not in self._types:
+            rows = self.con.execute("SELECT column_name, data_type FROM information_schema.columns "
+                                    "WHERE table_name = ?", [table]).fetchall()
+            self._types[table] = dict(rows)
+        return self._types[table]
 
     def refresh_actors(self) -> None:
         """Rebuild the actors table from all stored mentions: one row per resolved actor."""
@@ -269,6 +286,13 @@ class Store:
         exists = self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
                                   [name]).fetchone()[0]
         return self.con.execute(f"SELECT * FROM {name}").df() if exists else pd.DataFrame()
+
+
+ARROW_TYPES = {"VARCHAR": pa.string(), "INTEGER": pa.int64(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
+               "BOOLEAN": pa.bool_(), "BLOB": pa.binary(), "TIMESTAMP": pa.timestamp("us"),
+               "VARCHAR[]": pa.list_(pa.string())}
+MENTION_COLUMNS = ["doc_id", "start_char", "end_char", "surface", "actor_id", "name", "kind", "country", "sector",
+                   "group", "code", "role_date", "confidence"]
 
 
 def mention_row(m) -> list:
