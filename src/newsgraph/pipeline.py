@@ -1,14 +1,14 @@
-"""The build: sources -> clean -> deduplicate -> store, committed batch by batch."""
+"""The build: sources -> clean -> deduplicate -> analyse (parse, actors, events, claims) -> store, streamed
+and committed batch by batch."""
 from __future__ import annotations
 
 import time
 import traceback
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import Counter, deque
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 
 from newsgraph.actors import find_mentions
@@ -20,6 +20,35 @@ from newsgraph.store.db import DEFAULT_DB
 from newsgraph.store.dedup import Deduplicator
 
 BATCH_SIZE = 50
+IN_FLIGHT = 4  # documents queued per worker: enough to keep it busy while this process writes
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a build remembers of one input: ids, status and headline metadata, never its text or what was
+    extracted from it (those are in the database), so a build's memory does not grow with its documents."""
+
+    doc_id: str
+    source: str
+    record_id: str | None
+    status: str
+    reason: str | None
+    duplicate_of: str | None
+    title: str | None
+    publisher: str | None
+    authors: tuple[str, ...]
+    published: str | None
+    language: str | None
+    format: str | None
+    url: str | None
+    events: int
+    claims: int
+
+    @classmethod
+    def of(cls, doc: Document) -> "Outcome":
+        return cls(doc.doc_id, doc.source, doc.record_id, doc.status, doc.reason, doc.duplicate_of, doc.title,
+                   doc.publisher, tuple(doc.authors), doc.published, doc.language, doc.format, doc.url,
+                   len(doc.events), len(doc.claims))
 
 
 @dataclass
@@ -27,38 +56,45 @@ class BuildSummary:
     db: str
     run_id: int
     counts: Counter = field(default_factory=Counter)
-    documents: list[Document] = field(default_factory=list)  # what this run added, in order
+    documents: list[Outcome] = field(default_factory=list)  # what this run added, in input order
     seconds: float = 0.0
 
     @property
-    def skipped(self) -> list[Document]:
+    def skipped(self) -> list[Outcome]:
         return [d for d in self.documents if d.status == "skipped"]
 
     @property
-    def failed(self) -> list[Document]:
+    def failed(self) -> list[Outcome]:
         return [d for d in self.documents if d.status == "failed"]
 
 
-def batched(items: Iterable[RawItem], size: int) -> Iterator[list[RawItem]]:
-    it = iter(items)
-    while batch := list(islice(it, size)):
-        yield batch
-
-
 def process(item: RawItem) -> Document:
-    """Every per-document stage, in order: a pure function of one input.
+    """Every per-document stage, in order, for one input on its own (no duplicate check)."""
+    doc = prepare(item)
+    return analyse_document(doc) if doc.status == "ok" else doc
 
-    An exception in any stage fails this document only: it is returned with status `failed` and a
-    reason naming the stage and the error, so one bad document never stops a batch.
-    """
-    stage, doc = Stage("clean"), None
+
+def prepare(item: RawItem) -> Document:
+    """The cheap stage: decode, extract, clean, identify the language, fingerprint. Runs in the building
+    process, before the duplicate check, so a copy is never parsed."""
     try:
-        doc = clean(item)
-        if doc.status == "ok":
-            analyse(doc, stage)
-        return doc
+        return clean(item)
+    except Exception as exc:  # noqa: BLE001 - a cleaner bug must cost one document, not the run
+        return failed(item, None, "clean", exc)
+
+
+def analyse_document(doc: Document) -> Document:
+    """The costly stages (parse, actors, events, claims) for one clean document: what workers run.
+
+    An exception in any stage fails this document only: it comes back with status `failed` and a reason
+    naming the stage and the error, so one bad document never stops a batch.
+    """
+    stage = Stage("parse")
+    try:
+        analyse(doc, stage)
     except Exception as exc:  # noqa: BLE001 - any stage's bug must cost one document, not the run
-        return failed(item, doc, stage.name, exc)
+        return failed(None, doc, stage.name, exc)
+    return doc
 
 
 class Stage:
@@ -114,9 +150,11 @@ def build(paths: Iterable[str], db: str = DEFAULT_DB, *, max_bytes: int = DEFAUL
           on_item: Callable[[Document | None], None] | None = None) -> BuildSummary:
     """Read every input under `paths` into the database at `db`; inputs already stored are left alone.
 
-    Cleaning runs in this process, in `workers` processes, or on a Dask cluster (`dask` = a scheduler
-    address, or "local" for a LocalCluster on this machine). Deduplication and writing stay here, in order.
-    `on_item` is called once per input (with None for one already stored), e.g. to drive a progress bar.
+    A stream: each input is cleaned and checked for duplicates here, in input order (cheap; a copy is never
+    parsed); clean originals go to the analysers (this process, `workers` processes, or a Dask cluster:
+    `dask` = a scheduler address, or "local" for a LocalCluster on this machine), at most IN_FLIGHT per
+    worker at a time; results are written here in input order, `batch_size` per commit, while the workers
+    go on parsing. `on_item` is called once per input (with None for one already stored).
     """
     paths = [str(p) for p in paths]
     started = time.perf_counter()
@@ -125,50 +163,74 @@ def build(paths: Iterable[str], db: str = DEFAULT_DB, *, max_bytes: int = DEFAUL
         dedup = store.deduplicator()
         run_id = store.start_run(paths)
         summary = BuildSummary(db=str(db), run_id=run_id)
+        writer = Writer(store, run_id, batch_size, summary, on_item)
         items = (item for source in discover(paths, max_bytes) for item in source.items())
-        with executor(workers, dask) as mapper:
-            for batch in batched(items, batch_size):
-                fresh = unseen(batch, known, summary, on_item)
-                docs = mapper(process, fresh)
-                for doc in docs:
-                    mark_duplicate(doc, dedup)
-                store.write_documents(docs, run_id)
-                for doc in docs:
-                    summary.counts[doc.status] += 1
-                    summary.documents.append(doc)
+        with executor(workers, dask) as (submit, capacity):
+            pending: deque = deque()
+            for item in items:
+                if item.doc_id in known:
+                    summary.counts["unchanged"] += 1
                     if on_item:
-                        on_item(doc)
+                        on_item(None)
+                    continue
+                known.add(item.doc_id)
+                doc = prepare(item)
+                mark_duplicate(doc, dedup)
+                pending.append(submit(analyse_document, doc) if doc.status == "ok" else finished(doc))
+                while pending and (len(pending) > capacity or pending[0].done()):
+                    writer.add(pending.popleft().result())
+            while pending:
+                writer.add(pending.popleft().result())
+            writer.flush()
         store.refresh_actors()
         store.finish_run(run_id, summary.counts)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def unseen(batch: list[RawItem], known: set[str], summary: BuildSummary,
-           on_item: Callable[[Document | None], None] | None) -> list[RawItem]:
-    fresh = []
-    for item in batch:
-        if item.doc_id in known:
-            summary.counts["unchanged"] += 1
-            if on_item:
-                on_item(None)
-            continue
-        known.add(item.doc_id)
-        fresh.append(item)
-    return fresh
+class Writer:
+    """Commits finished documents in input order, one transaction per `batch_size`, and keeps the summary."""
+
+    def __init__(self, store: Store, run_id: int, batch_size: int, summary: BuildSummary,
+                 on_item: Callable[[Document | None], None] | None):
+        self.store, self.run_id, self.batch_size = store, run_id, batch_size
+        self.summary, self.on_item, self.batch = summary, on_item, []
+
+    def add(self, doc: Document) -> None:
+        self.batch.append(doc)
+        if len(self.batch) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        self.store.write_documents(self.batch, self.run_id)
+        for doc in self.batch:
+            self.summary.counts[doc.status] += 1
+            self.summary.documents.append(Outcome.of(doc))
+            if self.on_item:
+                self.on_item(doc)
+        self.batch = []
+
+
+def finished(doc: Document) -> Future:
+    """A document that needs no analysis, as a future that is already done."""
+    future: Future = Future()
+    future.set_result(doc)
+    return future
 
 
 @contextmanager
 def executor(workers: int = 1, dask: str | None = None):
-    """A `map(function, items) -> list` running here, in a process pool, or on a Dask cluster."""
+    """(submit, capacity): `submit(fn, doc)` returns a future running here, in a process pool, or on a Dask
+    cluster; `capacity` is how many may be in flight before the caller waits for the oldest."""
     if dask:
         with dask_client(dask, workers) as client:
-            yield lambda fn, items: client.gather(client.map(fn, items, pure=False)) if items else []
+            slots = max(1, sum(client.nthreads().values()))
+            yield (lambda fn, doc: client.submit(fn, doc, pure=False)), IN_FLIGHT * slots
     elif workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            yield lambda fn, items: list(pool.map(fn, items))
+            yield pool.submit, IN_FLIGHT * workers
     else:
-        yield lambda fn, items: [fn(i) for i in items]
+        yield (lambda fn, doc: finished(fn(doc))), 0
 
 
 @contextmanager

@@ -4,8 +4,11 @@ from tests.helpers import ARTICLE, HTML, gz, jsonl, warc
 
 
 def build(tmp_path, *paths, **kw):
-    summary = newsgraph.build([str(p) for p in paths], db=str(tmp_path / "t.duckdb"), **kw)
-    return {(d.source.split("/")[-1], d.record_id): d for d in summary.documents}
+    """The stored documents by (file name, record id): the build's summary keeps no text."""
+    newsgraph.build([str(p) for p in paths], db=str(tmp_path / "t.duckdb"), **kw)
+    frame = newsgraph.open(tmp_path / "t.duckdb").documents
+    frame["record_id"] = frame.record_id.where(frame.record_id.notna(), None)
+    return {(row.source.split("/")[-1], row.record_id): row for row in frame.itertuples()}
 
 
 def test_plain_text_and_markdown(tmp_path):

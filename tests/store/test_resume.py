@@ -47,13 +47,13 @@ def test_rerun_adds_nothing(tmp_path):
 KILLER = textwrap.dedent("""
     import os, signal, sys
     import newsgraph.pipeline as pipeline
-    real_process, calls = pipeline.process, [0]
-    def process_then_die(item):
+    real_process, calls = pipeline.prepare, [0]
+    def process_then_die(item):  # the first stage of each input: dies before the n-th input is read
         calls[0] += 1
         if calls[0] == int(sys.argv[3]):
             os.kill(os.getpid(), signal.SIGKILL)   # no cleanup, no atexit: as kill -9 from outside
         return real_process(item)
-    pipeline.process = process_then_die
+    pipeline.prepare = process_then_die
     pipeline.build([sys.argv[1]], db=sys.argv[2], batch_size=10)
 """)
 
