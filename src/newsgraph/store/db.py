@@ -255,7 +255,7 @@ class Store:
         from newsgraph.actors.merge import actor_rows
 
         mentions = self.con.execute("SELECT m.* FROM mentions m JOIN documents d USING (doc_id) "
-                                    "WHERE d.status = 'ok' ORDER BY d.seq, m.start_char").df()
+                                    "WHERE d.status = 'ok' ORDER BY d.seq, m.start_char").df().pipe(plain)
         rows = actor_rows(mentions)
         self.con.execute("BEGIN TRANSACTION")
         self.con.execute("DELETE FROM actors")
@@ -265,27 +265,27 @@ class Store:
 
     def mentions(self) -> pd.DataFrame:
         return self.con.execute("SELECT m.* FROM mentions m JOIN documents d USING (doc_id) "
-                                "WHERE d.status = 'ok' ORDER BY d.seq, m.start_char").df()
+                                "WHERE d.status = 'ok' ORDER BY d.seq, m.start_char").df().pipe(plain)
 
     def events(self) -> pd.DataFrame:
         return self.con.execute("SELECT e.* FROM events e JOIN documents d USING (doc_id) "
-                                "WHERE d.status = 'ok' ORDER BY d.seq, e.start, e.trigger_start").df()
+                                "WHERE d.status = 'ok' ORDER BY d.seq, e.start, e.trigger_start").df().pipe(plain)
 
     def claims(self) -> pd.DataFrame:
         return self.con.execute("SELECT c.* FROM claims c JOIN documents d USING (doc_id) "
-                                "WHERE d.status = 'ok' ORDER BY d.seq, c.start").df()
+                                "WHERE d.status = 'ok' ORDER BY d.seq, c.start").df().pipe(plain)
 
     def documents(self, status: str | None = None) -> pd.DataFrame:
         where = "WHERE status = ?" if status else ""
         return self.con.execute(f"SELECT * EXCLUDE (minhash, seq) FROM documents {where} ORDER BY seq",
-                                [status] if status else []).df()
+                                [status] if status else []).df().pipe(plain)
 
     def table(self, name: str) -> pd.DataFrame:
         if name == "documents":
             return self.documents()
         exists = self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
                                   [name]).fetchone()[0]
-        return self.con.execute(f"SELECT * FROM {name}").df() if exists else pd.DataFrame()
+        return self.con.execute(f"SELECT * FROM {name}").df().pipe(plain) if exists else pd.DataFrame()
 
 
 ARROW_TYPES = {"VARCHAR": pa.string(), "INTEGER": pa.int64(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
@@ -293,6 +293,13 @@ ARROW_TYPES = {"VARCHAR": pa.string(), "INTEGER": pa.int64(), "BIGINT": pa.int64
                "VARCHAR[]": pa.list_(pa.string())}
 MENTION_COLUMNS = ["doc_id", "start_char", "end_char", "surface", "actor_id", "name", "kind", "country", "sector",
                    "group", "code", "role_date", "confidence"]
+
+
+def plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text columns as Python strings: pandas' Arrow-backed strings cost a conversion per value on every
+    row-by-row read, which the analysis steps do over every event and claim."""
+    text = [c for c, dtype in frame.dtypes.items() if dtype == "str" or str(dtype).startswith("string")]
+    return frame.astype({c: object for c in text}) if text else frame
 
 
 def mention_row(m) -> list:
