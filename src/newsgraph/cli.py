@@ -597,9 +597,8 @@ def print_collisions(found, as_json: bool) -> None:
         table = Table(title=f"{c.a} ⟷ {c.b}", show_lines=True)
         for name in (c.a, c.b):
             table.add_column(f"{name} wants", overflow="fold", ratio=1)
-        left, right = [aim_line(x) for x in c.a_aims], [aim_line(x) for x in c.b_aims]
-        for i in range(max(len(left), len(right))):
-            table.add_row(left[i] if i < len(left) else "", right[i] if i < len(right) else "")
+        for x, y in c.rows():
+            table.add_row(aim_line(x), aim_line(y))
         console.print(table)
 
 
@@ -610,8 +609,10 @@ def aim_json(aim: dict) -> dict:
                                               "doc_id", "evidence", "start", "end")}
 
 
-def aim_line(aim: dict) -> str:
+def aim_line(aim: dict | None) -> str:
     """'AFG.TALIBAN opposes: to hand over TTP leaders (2 sources)' and its first evidence, quoted."""
+    if aim is None:
+        return ""
     sources = f" ({aim['sources']} sources)" if aim.get("sources", 1) > 1 else ""
     return f"{aim['actor']} {aim['stance']}: {aim['wants']}{sources}\n  “{aim['evidence'][:100]}”"
 

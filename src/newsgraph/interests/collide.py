@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, zip_longest
 
 import pandas as pd
 
@@ -23,6 +23,18 @@ class Collision:
     @property
     def size(self) -> int:
         return len(self.a_aims) + len(self.b_aims)
+
+    def rows(self) -> list[tuple[dict | None, dict | None]]:
+        """The two sides' aims side by side: each contested pair on one row first, then the rest."""
+        rows, used = [], set()
+        for x in self.a_aims:
+            y = next((y for y in self.b_aims if id(y) not in used and contested(x, [y])), None)
+            if y is not None:
+                rows.append((x, y))
+                used |= {id(x), id(y)}
+        rest_a = [x for x in self.a_aims if id(x) not in used]
+        rest_b = [y for y in self.b_aims if id(y) not in used]
+        return rows + list(zip_longest(rest_a, rest_b))
 
 
 def side(actor_id) -> str | None:

@@ -22,8 +22,10 @@ from newsgraph.records import short_hash
 FIRST_PERSON = {"i", "we", "us", "me"}
 THIRD_PERSON = {"it", "they", "he", "she"}
 COMPLEMENTS = ("dobj", "xcomp", "ccomp", "oprd")
-# Parts of a complement that say why, when or who else rather than what is wanted.
-ASIDES = {"relcl", "advcl", "parataxis", "appos", "punct", "cc"}
+# Parts of a complement that say why or when rather than what is wanted; and parts that only narrow it down,
+# left out when the aim would otherwise be longer than a paraphrase.
+ASIDES = {"advcl", "parataxis"}
+NARROWING = {"relcl", "appos", "acl"}
 COPULAS = {"be", "remain", "seem", "appear", "become", "stay"}
 VERDICT_FRAMES = {"call", "describe", "deem", "consider", "term", "brand", "declare", "label", "find", "regard"}
 ABOUT = {"about", "over", "of", "for", "regarding", "at", "on", "to", "with"}
@@ -141,7 +143,7 @@ def request_drafts(verb: Token, cue: Cue, ctx: Context) -> list[Draft]:
         aim = list(ctx.doc[action.left_edge.i:action.right_edge.i + 1])
     not_words = [t for t in action.children if t.dep_ == "neg"]
     stance = flip(cue.stance) if not_words else cue.stance
-    aim = trim([t for t in aim if t not in not_words], ctx)
+    aim = trim([t for t in aim if t not in not_words])
     requestee = next(iter(actors_under(requestees[0], ctx.index)), None)
     hedged = is_hedged(verb, ctx)
     if passive:
@@ -166,7 +168,7 @@ def noun_drafts(noun: Token, cue: Cue, ctx: Context) -> list[Draft]:
                          for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
     if aim_head is None or not owners:
         return []
-    aim = trim(list(ctx.doc[aim_head.left_edge.i:aim_head.right_edge.i + 1]), ctx)
+    aim = trim(list(ctx.doc[aim_head.left_edge.i:aim_head.right_edge.i + 1]))
     found = []
     for actor in owner_actors(owners[0], ctx):
         start = noun.left_edge if noun.dep_ == "nsubj" else (head if head.dep_ != "ROOT" and head.pos_ == "VERB"
@@ -189,7 +191,7 @@ def adjective_drafts(adjective: Token, cue: Cue, ctx: Context) -> list[Draft]:
                          for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
     if aim_head is None:
         return []
-    aim = trim(list(ctx.doc[aim_head.left_edge.i:aim_head.right_edge.i + 1]), ctx)
+    aim = trim(list(ctx.doc[aim_head.left_edge.i:aim_head.right_edge.i + 1]))
     stance = flip(cue.stance) if is_negated(holder) or is_negated(adjective) else cue.stance
     return [Draft(actor, adjective, stance, aim, evidence_span(holder, heads, aim), is_hedged(holder, ctx), note=note)
             for actor, heads, note in subjects(holder, ctx)]
@@ -203,7 +205,7 @@ def verdict_drafts(word: Token, cue: Cue, ctx: Context) -> list[Draft]:
     target = next((c for c in frame.children if c.dep_ in ("dobj", "oprd") and c.i != word.i and c.pos_ != "ADJ"), None)
     if target is None:
         return []
-    aim = trim(list(ctx.doc[target.left_edge.i:target.right_edge.i + 1]), ctx)
+    aim = trim(list(ctx.doc[target.left_edge.i:target.right_edge.i + 1]))
     return [Draft(actor, word, cue.stance, aim, evidence_span(frame, heads, [*aim, word]), is_hedged(frame, ctx),
                   note=note) for actor, heads, note in subjects(frame, ctx)]
 
@@ -222,7 +224,7 @@ def modal_drafts(modal: Token, cue: Cue, ctx: Context) -> list[Draft]:
     speaker = speaker_arg(claim, ctx)
     if speaker is None:
         return []
-    aim = trim(list(ctx.doc[heads[0].left_edge.i:verb.right_edge.i + 1]), ctx)
+    aim = trim(list(ctx.doc[heads[0].left_edge.i:verb.right_edge.i + 1]))
     not_words = [t for t in verb.children if t.dep_ == "neg"]
     stance = flip(cue.stance) if not_words else cue.stance
     return [Draft(speaker, modal, stance, [t for t in aim if t not in not_words],
@@ -368,10 +370,10 @@ def complement(verb: Token, cue: Cue, lemma: str, ctx: Context) -> list[Token]:
             return []
         return trim(list(ctx.doc[antecedent.left_edge.i:antecedent.i + 1])
                     + [t for t in antecedent.subtree if t.i > antecedent.i and t.dep_ != "relcl"
-                       and not any(a.dep_ == "relcl" for a in t.ancestors if a.i > antecedent.i)], ctx)
+                       and not any(a.dep_ == "relcl" for a in t.ancestors if a.i > antecedent.i)])
     start = min(p.left_edge.i for p in parts)
     end = max(p.right_edge.i for p in parts)
-    return trim(list(ctx.doc[start:end + 1]), ctx)
+    return trim(list(ctx.doc[start:end + 1]))
 
 
 def is_infinitive(verb: Token) -> bool:
@@ -385,29 +387,41 @@ def relative_antecedent(verb: Token) -> Token | None:
     return None
 
 
-def trim(tokens: list[Token], ctx: Context) -> list[Token]:
-    """The aim's words without asides (relative clauses, 'while ...' clauses), a leading 'that' and edge
-    punctuation, cut to a paraphrase's length."""
+def trim(tokens: list[Token]) -> list[Token]:
+    """The aim's words without asides ('while ...' clauses, a second finite verb), a leading 'that' and edge
+    punctuation; relative clauses and appositions only when the aim is too long for a paraphrase."""
     if not tokens:
         return []
-    inside = {t.i for t in tokens}
-    dropped = set()
-    for t in tokens:
-        aside = t.dep_ in ASIDES - {"punct", "cc"} or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")
-                                                        and not is_infinitive(t) and t.tag_ != "VBG")
-        if aside and t.head.i in inside and t.i != tokens[0].i:
-            dropped |= {s.i for s in t.subtree}
-            dropped |= {c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i}
-    kept = [t for t in tokens if t.i not in dropped]
+    kept = without(tokens, ASIDES)
+    if len(kept) > MAX_WANTS:
+        kept = without(kept, ASIDES | NARROWING)
     while kept and (kept[0].dep_ == "mark" or kept[0].is_punct):
         kept = kept[1:]
-    while kept and (kept[-1].is_punct or kept[-1].dep_ == "cc"):
+    while kept and ((kept[-1].is_punct and not kept[-1].is_right_punct) or kept[-1].dep_ == "cc"):
         kept = kept[:-1]
     return kept[:MAX_WANTS]
 
 
+def without(tokens: list[Token], deps: set[str]) -> list[Token]:
+    """The tokens less the subtrees hanging off them by `deps`, and less finite verbs coordinated with them
+    ('refused to hand them over and deny that ...'), with the comma or 'and' before each."""
+    inside = {t.i for t in tokens}
+    dropped = set()
+    for t in tokens:
+        aside = t.dep_ in deps or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")
+                                   and not is_infinitive(t) and t.tag_ != "VBG")
+        if aside and t.head.i in inside and t.i != tokens[0].i:
+            dropped |= {s.i for s in t.subtree}
+            dropped |= {c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i}
+            dropped |= {c.i for c in t.head.children if c.is_punct and c.i in (t.left_edge.i - 1, t.right_edge.i + 1)}
+    return [t for t in tokens if t.i not in dropped]
+
+
 def phrase(tokens: list[Token]) -> str:
-    text = " ".join("".join(t.text_with_ws for t in tokens).split())
+    """The words as written, with a space where words were left out between them."""
+    parts = [t.text + (t.whitespace_ if nxt is not None and nxt.i == t.i + 1 else " ")
+             for t, nxt in zip(tokens, [*tokens[1:], None])]
+    text = " ".join("".join(parts).split())
     return re.sub(r"\s*,(\s*,)+", ",", text).replace(" ,", ",").strip(" ,;:")
 
 
