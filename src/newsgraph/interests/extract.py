@@ -80,7 +80,8 @@ def drafts_at(token: Token, ctx: Context) -> list[Draft]:
                 found = reader(token, cue, ctx)
                 if found:
                     return found
-        if lemma in cues.tentative:
+        if lemma in cues.tentative and not any(c.dep_ in ("ccomp", "oprd") for c in token.children):
+            # 'is considering hosting', not 'considers the deal a mistake' (an opinion)
             return verb_drafts(token, Cue("tentative", "verb", "seeks", frozenset([lemma])), ctx, hedged=True)
         modal = cues.find("modal", lower) if token.tag_ == "MD" else None
         if modal is not None:
@@ -261,7 +262,7 @@ def subjects(verb: Token, ctx: Context, forecasts: bool = False) -> list[tuple[A
         return [(a, heads, note) for a, _, note in speaker_of(verb, ctx)]
     named = [a for c in head.children if c.dep_ == "appos" for a in actors_under(c, ctx.index)
              if a.mention is not None and a.mention.kind == "person"]
-    found = [(a, heads, "") for a in named or actors_under(head, ctx.index)]
+    found = [(a, heads, "") for a in named or (actors_under(head, ctx.index) if names_actor(head, ctx) else [])]
     if not found:
         actor = anaphor(head, ctx) or (earlier_actor(head, ctx) if head.lower_ in THIRD_PERSON else None)
         found = [(actor, heads, "antecedent")] if actor else []
@@ -272,6 +273,17 @@ def subjects(verb: Token, ctx: Context, forecasts: bool = False) -> list[tuple[A
     if forecasts:
         found = [f for f in found if party(f[0].actor_id, ctx)[1] not in COMMENTATOR_SECTORS]
     return found
+
+
+def names_actor(head: Token, ctx: Context) -> bool:
+    """Whether the subject word, or a word fused with it ('the Malian junta', 'the UN force'), names who acts,
+    rather than a thing of theirs ('the Taliban's success encouraged ...', 'the return of American influence
+    will not allow ...')."""
+    if head.pos_ == "PRON":
+        return True  # resolved as pronouns are
+    words = [head, *head.conjuncts]
+    words += [c for w in words for c in w.children if c.dep_ in ("amod", "compound")]
+    return any(ctx.index.at(t) is not None or t.pos_ == "PROPN" or ctx.index.state_word(t) for t in words)
 
 
 def speaker_of(token: Token, ctx: Context) -> list[tuple[Arg, list[Token], str]]:
