@@ -49,6 +49,9 @@ class Cues:
     def of_kind(self, kind: str) -> list[Cue]:
         return [c for c in self.cues if c.kind == kind]
 
+    def find_any(self, word: str) -> Cue | None:
+        return next((c for c in self.cues if c.kind in ("verb", "negated", "request") and word in c.words), None)
+
     def find(self, kind: str, word: str) -> Cue | None:
         return next((c for c in self.cues if c.kind == kind and word in c.words), None)
 

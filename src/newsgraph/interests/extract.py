@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.actors import COMMENTATOR_SECTORS, Mention, load_gazetteer
 from newsgraph.actors.gazetteer import SECTOR_NAMES
 from newsgraph.events.arguments import RELATIVE_PRONOUNS, ActorIndex, Arg, actors_under, by_agent, subject_heads
+from newsgraph.interests.collide import side
 from newsgraph.interests.cues import Cue, Cues, load_cues
 from newsgraph.interests.records import Interest
 from newsgraph.nlp import doc_text, sentence_of
@@ -55,6 +56,7 @@ class Draft:
     hedged: bool
     requestee: Arg | None = None
     note: str = ""
+    action: list[Token] = field(default_factory=list)  # what the one asked is asked to do
 
 
 def find_interests(doc_id: str, sdoc: Doc, mentions: list[Mention], claims: list, date: str | None) -> list[Interest]:
@@ -86,6 +88,9 @@ def drafts_at(token: Token, ctx: Context) -> list[Draft]:
         modal = cues.find("modal", lower) if token.tag_ == "MD" else None
         if modal is not None:
             return modal_drafts(token, modal, ctx)
+        refusal = cues.find("refusal", lower) if token.tag_ == "MD" else None
+        if refusal is not None:
+            return refusal_drafts(token, refusal, ctx)
     if token.pos_ in ("NOUN", "PROPN"):
         cue = noun_cue(token, cues)
         if cue is not None:
@@ -111,6 +116,8 @@ def verb_drafts(verb: Token, cue: Cue, ctx: Context, hedged: bool = False) -> li
     if cue.kind == "negated" and not negated:
         return []
     aim = complement(verb, cue, lemma, ctx)
+    if not aim and cue.stance == "opposes" and not negated and not any(c.dep_ in COMPLEMENTS for c in verb.children):
+        aim = refused_request(verb, ctx)
     if not aim:
         return []
     stance = cue.stance if cue.kind == "negated" or not negated else flip(cue.stance)
@@ -152,8 +159,9 @@ def request_drafts(verb: Token, cue: Cue, ctx: Context) -> list[Draft]:
         actors = [(a, agents, "") for a in actors_under(agents[0], ctx.index)] if agents else speaker_of(verb, ctx)
     else:
         actors = subjects(verb, ctx, lemma in cue.not_for_commentators)
+    action_words = trim([t for t in ctx.doc[action.left_edge.i:action.right_edge.i + 1] if t not in not_words])
     return [Draft(actor, verb, stance, aim, evidence_span(verb, [*heads, *passive], aim), hedged,
-                  requestee=requestee, note=note) for actor, heads, note in actors]
+                  requestee=requestee, note=note, action=action_words) for actor, heads, note in actors]
 
 
 def noun_drafts(noun: Token, cue: Cue, ctx: Context) -> list[Draft]:
@@ -233,6 +241,35 @@ def modal_drafts(modal: Token, cue: Cue, ctx: Context) -> list[Draft]:
                   note="speaker of the quotation")]
 
 
+def refusal_drafts(modal: Token, cue: Cue, ctx: Context) -> list[Draft]:
+    """Inside its own side's words, 'X will not / would never Z' is X's refusal to Z ('the group would not hand
+    over its weapons, its leader said'); a verb that is a cue itself ('would not accept') is read as that cue."""
+    verb = modal.head
+    if verb.pos_ != "VERB" or not is_negated(verb) or ctx.cues.find_any(base_form(verb, ctx.cues)):
+        return []
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return []
+    claim = claim_of(modal, ctx)
+    if claim is None:
+        return []
+    aim = trim([t for t in ctx.doc[verb.i:verb.right_edge.i + 1]])
+    return [Draft(actor, modal, cue.stance, aim, evidence_span(verb, heads, aim), is_hedged(verb, ctx), note=note)
+            for actor, heads, note in subjects(verb, ctx)
+            if note == "speaker of the quotation" or same_side(claim.speaker_actor, actor.actor_id, ctx)]
+
+
+def refused_request(verb: Token, ctx: Context) -> list[Token]:
+    """'Islamabad has asked the Taliban to act. Kabul has refused.': a bare refusal refuses the request made of
+    the refuser's side in this sentence or the one before."""
+    since = (ctx.index.sentence(verb, -1) or sentence_of(verb)).start
+    for draft in reversed(ctx.found):
+        if draft.requestee is not None and draft.cue.i >= since and draft.cue.i < verb.i:
+            for actor, _, _ in subjects(verb, ctx):
+                if side(actor.actor_id) == side(draft.requestee.actor_id):
+                    return draft.action
+    return []
+
+
 def base_form(token: Token, cues: Cues) -> str:
     """The lemma, or the lemma plus 'e' when the lemmatiser cut it off ('hopes' -> 'hop') and that is a cue."""
     lemma = token.lemma_.lower()
@@ -266,13 +303,23 @@ def subjects(verb: Token, ctx: Context, forecasts: bool = False) -> list[tuple[A
     if not found:
         actor = anaphor(head, ctx) or (earlier_actor(head, ctx) if head.lower_ in THIRD_PERSON else None)
         found = [(actor, heads, "antecedent")] if actor else []
-    if not found and verb.dep_ == "conj" and verb.head.dep_ in ("ccomp", "conj"):
+    if not found and head.pos_ != "PRON" and verb.dep_ == "conj" and verb.head.dep_ in ("ccomp", "conj"):
         # 'X said its guards had responded ..., and called on Y to ...': the parser may hang the second verb
         # on the reported clause; when that clause's subject is no actor, the reporting one is
         return subjects(verb.head.head, ctx, forecasts)
     if forecasts:
         found = [f for f in found if party(f[0].actor_id, ctx)[1] not in COMMENTATOR_SECTORS]
-    return found
+    return [(own_sector(a, verb, ctx), h, note) for a, h, note in found]
+
+
+def own_sector(actor: Arg, token: Token, ctx: Context) -> Arg:
+    """'the army', with no country, in the words of an army's commander is that army."""
+    claim = claim_of(token, ctx) if actor.actor_id in SECTOR_NAMES else None
+    if claim is not None and claim.speaker_actor and party(claim.speaker_actor, ctx)[1] == actor.actor_id:
+        country = party(claim.speaker_actor, ctx)[0]
+        if country:
+            return Arg(f"{country}.{actor.actor_id}", None, inferred=True)
+    return actor
 
 
 def names_actor(head: Token, ctx: Context) -> bool:
