@@ -17,6 +17,7 @@ class Cue:
     clause_needs_modal: frozenset[str] = frozenset()
     not_for_commentators: frozenset[str] = frozenset()
     needs_aux: dict[str, frozenset[str]] = field(default_factory=dict)
+    frames: frozenset[str] = frozenset()  # verdicts: the verbs that pass them
     examples: tuple[dict, ...] = ()
     not_examples: tuple[str, ...] = ()
 
@@ -61,7 +62,7 @@ def load_cues() -> Cues:
     raw = tomllib.loads((resources.files("newsgraph") / "data" / "interests.toml").read_text(encoding="utf-8"))
     cues = tuple(Cue(c["name"], c["kind"], c["stance"], frozenset(c["words"]), dict(c.get("need_preposition", {})),
                      frozenset(c.get("clause_needs_modal", [])), frozenset(c.get("not_for_commentators", [])),
-                     {w: frozenset(a) for w, a in c.get("needs_aux", {}).items()},
+                     {w: frozenset(a) for w, a in c.get("needs_aux", {}).items()}, frozenset(c.get("frames", [])),
                      tuple(c.get("examples", [])), tuple(c.get("not", [])))
                  for c in raw["cue"])
     hedges = raw["hedges"]

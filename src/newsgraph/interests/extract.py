@@ -28,7 +28,6 @@ COMPLEMENTS = ("dobj", "xcomp", "ccomp", "oprd")
 ASIDES = {"advcl", "parataxis"}
 NARROWING = {"relcl", "appos", "acl"}
 COPULAS = {"be", "remain", "seem", "appear", "become", "stay"}
-VERDICT_FRAMES = {"call", "describe", "deem", "consider", "term", "brand", "declare", "label", "find", "regard"}
 ABOUT = {"about", "over", "of", "for", "regarding", "at", "on", "to", "with"}
 OBLIGATIONS = {"must", "should", "shall"}
 MAX_WANTS = 16  # words: a paraphrase, not the whole clause
@@ -208,8 +207,9 @@ def adjective_drafts(adjective: Token, cue: Cue, ctx: Context) -> list[Draft]:
 
 def verdict_drafts(word: Token, cue: Cue, ctx: Context) -> list[Draft]:
     """'X called Y unacceptable', 'X described Y as intolerable': X opposes Y."""
-    frame = word.head if word.head.lemma_ in VERDICT_FRAMES else word.head.head
-    if frame.lemma_ not in VERDICT_FRAMES or frame.pos_ != "VERB":
+    frames = cue.frames
+    frame = word.head if word.head.lemma_ in frames else word.head.head
+    if frame.lemma_ not in frames or frame.pos_ != "VERB":
         return []
     target = next((c for c in frame.children if c.dep_ in ("dobj", "oprd") and c.i != word.i and c.pos_ != "ADJ"), None)
     if target is None:
