@@ -25,13 +25,14 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/clean.py
 	$(BIN)/python benchmarks/pipeline.py
 
-# Score the extraction against the dev gold in gold/ (demo corpus plus the seed articles in ../shared).
+# Score the extraction against the dev gold in gold/ (demo corpus, gold/texts, and the seed articles in ../shared).
 SHARED ?= ../shared
 eval: $(STAMP)
-	rm -rf .eval && $(BIN)/newsgraph build src/newsgraph/data/demo $(SHARED)/corpus/seeds --db .eval/dev.duckdb --quiet
+	rm -rf .eval && $(BIN)/newsgraph build src/newsgraph/data/demo gold/texts $(SHARED)/corpus/seeds --db .eval/dev.duckdb --quiet
 	$(BIN)/newsgraph eval actors gold/actors.tsv --db .eval/dev.duckdb --show 0
 	$(BIN)/newsgraph eval events gold/events.tsv --db .eval/dev.duckdb --show 0
 	$(BIN)/newsgraph eval claims gold/claims.tsv --db .eval/dev.duckdb --show 0
+	$(BIN)/newsgraph eval interests gold/interests.tsv --db .eval/dev.duckdb --show 0
 
 # Refresh docs/report.png (the README's screenshot) from the report test in headless Chromium.
 screenshot: $(STAMP)

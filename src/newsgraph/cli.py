@@ -528,6 +528,95 @@ def eval_claims(gold, db, show):
     print_differences("wrong speaker", wrong, show)
 
 
+@eval_group.command(name="interests")
+@click.argument("gold", default="gold/interests.tsv", type=click.Path(exists=True, dir_okay=False))
+@db_option
+@click.option("--show", default=20, show_default=True, help="How many missing, extra and mis-attributed aims to list.")
+def eval_interests(gold, db, show):
+    """Interests: P/R/F1 of aims found with evidence overlapping the gold's by half or more and the actor's
+    country right; then actor, stance and status accuracy on the aims matched by evidence."""
+    from newsgraph.interests.evaluate import INTEREST_GOLD, evaluate_interests, interest_differences
+
+    gold_rows, store, documents = gold_and_store(gold, db, INTEREST_GOLD)
+    found = store.interests()
+    scores, accuracy = evaluate_interests(documents, found, gold_rows)
+    print_scores(f"Interests: {gold_rows.document.nunique()} documents, {len(gold_rows)} gold aims", scores)
+    for name, (right, total) in accuracy.items():
+        console.print(f"{name} accuracy on matched aims: {right}/{total} = {right / total if total else 0:.3f}",
+                      highlight=False)
+    missing, extra, wrong = interest_differences(documents, found, gold_rows)
+    print_differences("missing", missing, show)
+    print_differences("extra", extra, show)
+    print_differences("wrong actor", wrong, show)
+
+
+@cli.command()
+@db_option
+@click.option("--actor", help="Only this actor's aims and the aims aimed at it: an id, name or alias, or a country code.")
+@click.option("--conflicts", is_flag=True, help="Pairs of sides whose aims collide, side by side with their evidence.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a listing.")
+def interests(db, actor, conflicts, as_json):
+    """What each actor wants or opposes (one line per aim, with how many documents state it), or with
+    --conflicts where those aims collide."""
+    from newsgraph.interests.collide import collisions
+    from newsgraph.interests.merge import merged
+
+    store = open_store(db)
+    frame = merged(store.interests())
+    if frame.empty:
+        fail(f"no interests in {db}: build some documents first")
+    if actor:
+        ids = known_actor(store, actor, db)
+        frame = frame[frame.actor.isin(ids) | frame.object.isin(ids)]
+    if conflicts:
+        print_collisions(collisions(frame), as_json)
+    elif as_json:
+        print_json(frame, "interests")
+    else:
+        print_interests(frame)
+
+
+def print_interests(frame) -> None:
+    table = Table()
+    for name in ("actor", "stance", "wants", "object", "status", "sources", "evidence"):
+        table.add_column(name, overflow="fold", ratio=3 if name in ("wants", "evidence") else 1)
+    for row in frame.itertuples():
+        table.add_row(row.actor, row.stance, row.wants, cell(row.object), row.status, str(row.sources),
+                      row.evidence[:90])
+    console.print(table)
+
+
+def print_collisions(found, as_json: bool) -> None:
+    if not found:
+        fail("no colliding aims between two sides")
+    for c in found:
+        if as_json:
+            click.echo(json.dumps({"a": c.a, "b": c.b, "a_aims": [aim_json(x) for x in c.a_aims],
+                                   "b_aims": [aim_json(x) for x in c.b_aims]}, ensure_ascii=False))
+            continue
+        table = Table(title=f"{c.a} ⟷ {c.b}", show_lines=True)
+        for name in (c.a, c.b):
+            table.add_column(f"{name} wants", overflow="fold", ratio=1)
+        for x, y in c.rows():
+            table.add_row(aim_line(x), aim_line(y))
+        console.print(table)
+
+
+def aim_json(aim: dict) -> dict:
+    from newsgraph.store.export import plain
+
+    return {k: plain(aim.get(k)) for k in ("interest_id", "actor", "stance", "wants", "object", "status", "sources",
+                                              "doc_id", "evidence", "start", "end")}
+
+
+def aim_line(aim: dict | None) -> str:
+    """'AFG.TALIBAN opposes: to hand over TTP leaders (2 sources)' and its first evidence, quoted."""
+    if aim is None:
+        return ""
+    sources = f" ({aim['sources']} sources)" if aim.get("sources", 1) > 1 else ""
+    return f"{aim['actor']} {aim['stance']}: {aim['wants']}{sources}\n  “{aim['evidence'][:100]}”"
+
+
 @cli.command()
 @click.option("--out", default="newsgraph-demo", show_default=True, type=click.Path(file_okay=False),
               help="Folder for the demo database and its export.")

@@ -108,6 +108,7 @@ def analyse(doc: Document, stage: Stage | None = None) -> None:
     """Parse once; find the actors, then the events between them and who said what about them."""
     from newsgraph.claims import find_claims, link_events
     from newsgraph.events import find_events
+    from newsgraph.interests import find_interests
     from newsgraph.nlp import load_model
 
     stage = stage or Stage("")
@@ -120,6 +121,8 @@ def analyse(doc: Document, stage: Stage | None = None) -> None:
     stage.name = "claims"
     doc.claims = find_claims(doc.doc_id, sdoc, doc.mentions)
     link_events(doc.events, doc.claims)
+    stage.name = "interests"
+    doc.interests = find_interests(doc.doc_id, sdoc, doc.mentions, doc.claims, doc.published)
 
 
 def failed(item: RawItem, doc: Document | None, stage: str, exc: Exception) -> Document:
@@ -130,7 +133,7 @@ def failed(item: RawItem, doc: Document | None, stage: str, exc: Exception) -> D
     if doc is None:
         doc = Document.skipped(item, reason)
     doc.status, doc.reason = "failed", reason[:500]
-    doc.mentions, doc.events, doc.claims = [], [], []
+    doc.mentions, doc.events, doc.claims, doc.interests = [], [], [], []
     return doc
 
 
@@ -140,7 +143,7 @@ def mark_duplicate(doc: Document, dedup: Deduplicator) -> None:
     original = dedup.original_of(doc.content_hash, doc.minhash)
     if original and original != doc.doc_id:
         doc.status, doc.duplicate_of = "duplicate", original
-        doc.mentions, doc.events, doc.claims = [], [], []  # a copy must not count its actors or events twice
+        doc.mentions, doc.events, doc.claims, doc.interests = [], [], [], []  # a copy must not count anything twice
     else:
         dedup.add(doc.doc_id, doc.content_hash, doc.minhash)
 

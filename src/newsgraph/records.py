@@ -71,6 +71,7 @@ class Document:
     mentions: list = field(default_factory=list)  # actor mentions (newsgraph.actors.Mention), stored separately
     events: list = field(default_factory=list)  # newsgraph.events.Event, stored separately
     claims: list = field(default_factory=list)  # newsgraph.claims.Claim, stored separately
+    interests: list = field(default_factory=list)  # newsgraph.interests.Interest, stored separately
 
     @classmethod
     def skipped(cls, item: RawItem, reason: str) -> "Document":

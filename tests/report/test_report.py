@@ -8,7 +8,8 @@ import pytest
 from tests.conftest import run_cli
 
 CHROMIUM = "/usr/bin/chromium"
-SECTIONS = ["overview", "actors", "dyads", "network", "timeline", "claims", "corroboration", "contradictions"]
+SECTIONS = ["overview", "actors", "dyads", "network", "timeline", "claims", "corroboration", "contradictions",
+            "interests"]
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,7 @@ def db(tmp_path_factory):
 
 def test_jsonl(db, tmp_path):
     written = export(db, tmp_path, "jsonl")
-    assert set(written) == {"documents", "actors", "events", "claims"}
+    assert set(written) == {"documents", "actors", "events", "claims", "interests"}
     docs = [json.loads(line) for line in written["documents"].read_text().splitlines()]
     assert [d["status"] for d in docs] == ["ok", "ok", "skipped"]
     assert list(docs[0])[:12] == EXPORT_TABLES["documents"][:12]
@@ -48,6 +48,11 @@ def test_jsonl(db, tmp_path):
     assert officials["speaker_actor"] == "PAK.GOV" and officials["direct"] is False
     assert text[officials["start"]:officials["end"]] == officials["content"] and "PAK" in officials["about"]
     assert closure["claim_id"] == officials["claim_id"] and closure["status"] == "reported"
+    interests = [json.loads(line) for line in written["interests"].read_text().splitlines()]
+    assert interests and list(interests[0])[:13] == EXPORT_TABLES["interests"][:13]
+    reopen = next(i for i in interests if i["wants"].startswith("Islamabad to reopen the crossing"))
+    assert reopen["actor"] == "AFG.TALIBAN" and reopen["object"] == "PAK.GOV" and reopen["stance"] == "seeks"
+    assert text[reopen["start"]:reopen["end"]] == reopen["evidence"] and reopen["sources"] == 1
 
 
 def test_csv(db, tmp_path):

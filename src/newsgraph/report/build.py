@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import html
 import math
-from dataclasses import dataclass
+from types import SimpleNamespace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
@@ -14,6 +15,8 @@ from newsgraph.analysis.clusters import _text, cluster_events, clusters
 from newsgraph.analysis.contradictions import claim_contradictions, event_contradictions
 from newsgraph.analysis.dyads import dyad_table, sparkline
 from newsgraph.analysis.network import actor_network
+from newsgraph.interests.collide import collisions
+from newsgraph.interests.merge import merged
 from newsgraph.store import Store
 
 TOP_DYADS = 4
@@ -33,18 +36,20 @@ class Analysis:
     claims: pd.DataFrame
     contradictions: list
     network: nx.DiGraph
+    interests: pd.DataFrame = field(default_factory=pd.DataFrame)  # one row per aim, merged across documents
 
 
 def analyse(db: str | Path) -> Analysis:
     with Store(db, read_only=True) as store:
         documents, actors, claims = store.documents(), store.table("actors"), store.claims()
         mentions, events = store.mentions(), store.events()
+        interests = merged(store.interests())
     clustered = cluster_events(events, documents) if not events.empty else events
     one = clusters(clustered) if not events.empty else events
     disputes = (event_contradictions(clustered) if not events.empty else []) + claim_contradictions(
         claims, documents, actors, mentions)
     return Analysis(documents, actors, mentions, clustered, one, claims, disputes,
-                    actor_network(one, actors) if not events.empty else nx.DiGraph())
+                    actor_network(one, actors) if not events.empty else nx.DiGraph(), interests)
 
 
 def top_dyads(a: Analysis, n: int = TOP_DYADS) -> list[tuple[str, str]]:
@@ -84,7 +89,7 @@ def doc_link(a: Analysis, doc_id: str) -> str:
 
 def render_html(a: Analysis) -> str:
     sections = [overview(a), key_actors(a), dyads_html(a), network_html(a), timeline_html(a), claims_html(a),
-                corroboration_html(a), contradictions_html(a)]
+                corroboration_html(a), contradictions_html(a), interests_html(a)]
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>newsgraph report</title>
 <style>{CSS}</style></head><body>
@@ -245,6 +250,28 @@ def side_cell(a: Analysis, side) -> str:
     return f'<b>{esc(side.speaker)}</b>: <span class="ev">“{esc(side.text)}”</span><br>{doc_link(a, side.doc_id)}'
 
 
+def interests_html(a: Analysis):
+    """Where aims collide: for each pair of sides, the aims of each that concern the other, side by side."""
+    found = collisions(a.interests) if not a.interests.empty else []
+    if not found:
+        return "interests", "Colliding aims", f"<p>{len(a.interests)} aims found; none collide between two sides.</p>"
+    parts = [f"<p>{len(a.interests)} aims found; {len(found)} pairs of sides whose aims collide.</p>"]
+    for c in found:
+        rows = "".join(f"<tr><td>{aim_cell(a, x)}</td><td>{aim_cell(a, y)}</td></tr>"
+                       for x, y in c.rows())
+        parts.append(f"<h3>{esc(c.a)} – {esc(c.b)}</h3><table><tr><th>{esc(c.a)} wants</th>"
+                     f"<th>{esc(c.b)} wants</th></tr>{rows}</table>")
+    return "interests", "Colliding aims", "".join(parts)
+
+
+def aim_cell(a: Analysis, aim: dict | None) -> str:
+    if aim is None:
+        return ""
+    sources = f" ({aim['sources']} sources)" if aim["sources"] > 1 else ""
+    return (f"<b>{esc(aim['actor'])}</b> {esc(aim['stance'])}: {esc(aim['wants'])}{esc(sources)} "
+            f"<small>{esc(aim['status'])}</small><br>{evidence_cell(a, SimpleNamespace(**aim))}")
+
+
 # --- Markdown ---------------------------------------------------------------------------------------------
 
 def render_markdown(a: Analysis) -> str:
@@ -264,4 +291,9 @@ def render_markdown(a: Analysis) -> str:
     lines += ["", "## Contradictions", ""]
     lines += [f"- {c.topic}: {c.told.speaker} “{c.told.text}” [{c.told.doc_id}] vs {c.denied.speaker} "
               f"“{c.denied.text}” [{c.denied.doc_id}]" for c in a.contradictions] or ["None found."]
+    lines += ["", "## Colliding aims", ""]
+    for c in collisions(a.interests) if not a.interests.empty else []:
+        lines += [f"### {c.a} – {c.b}", ""]
+        lines += [f"- {x['actor']} {x['stance']}: {x['wants']} “{x['evidence']}” [{x['doc_id']}]"
+                  for x in c.a_aims + c.b_aims] + [""]
     return "\n".join(lines) + "\n"

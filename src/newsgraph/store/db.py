@@ -14,7 +14,7 @@ import pyarrow as pa
 from newsgraph.records import Document
 from newsgraph.store.dedup import Deduplicator
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 5: the interests table
 DEFAULT_DB = "newsgraph.duckdb"
 
 SCHEMA = """
@@ -99,6 +99,29 @@ CREATE TABLE IF NOT EXISTS claims (
     cue_end INTEGER,
     speaker_start INTEGER,
     speaker_end INTEGER,
+    confidence DOUBLE,
+    notes VARCHAR[]
+);
+CREATE TABLE IF NOT EXISTS interests (
+    interest_id VARCHAR PRIMARY KEY,
+    doc_id VARCHAR NOT NULL,
+    actor VARCHAR NOT NULL,
+    wants VARCHAR,
+    object VARCHAR,
+    stance VARCHAR,
+    evidence VARCHAR,
+    start INTEGER,
+    "end" INTEGER,
+    attributed_to VARCHAR,
+    status VARCHAR,
+    date VARCHAR,
+    sources INTEGER,
+    actor_country VARCHAR,
+    object_country VARCHAR,
+    cue VARCHAR,
+    cue_start INTEGER,
+    cue_end INTEGER,
+    claim_id VARCHAR,
     confidence DOUBLE,
     notes VARCHAR[]
 );
@@ -223,6 +246,8 @@ class Store:
             self.insert("events", EVENT_COLUMNS, [event_row(e) for d in docs for e in d.events])
             self.insert("claims", CLAIM_COLUMNS, [[getattr(c, column) for column in CLAIM_COLUMNS]
                                                   for d in docs for c in d.claims])
+            self.insert("interests", INTEREST_COLUMNS, [[getattr(i, column) for column in INTEREST_COLUMNS]
+                                                        for d in docs for i in d.interests])
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -275,6 +300,11 @@ class Store:
         return self.con.execute("SELECT c.* FROM claims c JOIN documents d USING (doc_id) "
                                 "WHERE d.status = 'ok' ORDER BY d.seq, c.start").df().pipe(plain)
 
+    def interests(self) -> pd.DataFrame:
+        """One row per aim per clause; newsgraph.interests.merge folds the same aim across documents."""
+        return self.con.execute("SELECT i.* FROM interests i JOIN documents d USING (doc_id) "
+                                "WHERE d.status = 'ok' ORDER BY d.seq, i.start").df()
+
     def documents(self, status: str | None = None) -> pd.DataFrame:
         where = "WHERE status = ?" if status else ""
         return self.con.execute(f"SELECT * EXCLUDE (minhash, seq) FROM documents {where} ORDER BY seq",
@@ -314,6 +344,11 @@ EVENT_COLUMNS = ["event_id", "doc_id", "evidence", "start", "end", "source", "ta
 
 CLAIM_COLUMNS = ["claim_id", "doc_id", "speaker", "speaker_actor", "cue", "content", "start", "end", "direct", "about",
                  "cue_start", "cue_end", "speaker_start", "speaker_end", "confidence", "notes"]
+
+
+INTEREST_COLUMNS = ["interest_id", "doc_id", "actor", "wants", "object", "stance", "evidence", "start", "end",
+                    "attributed_to", "status", "date", "sources", "actor_country", "object_country", "cue", "cue_start",
+                    "cue_end", "claim_id", "confidence", "notes"]
 
 
 def event_row(e) -> list:

@@ -53,11 +53,20 @@ def export(db: str | Path, out: str | Path, fmt: str = "jsonl") -> dict[str, Pat
     written = {}
     with Store(db, read_only=True) as store:
         for table, fields in EXPORT_TABLES.items():
-            rows = records(store.table(table), fields)
+            rows = records(table_frame(store, table), fields)
             path = out / f"{table}.{fmt}"
             WRITERS[fmt](rows, fields, path)
             written[table] = path
     return written
+
+
+def table_frame(store: Store, table: str) -> pd.DataFrame:
+    """The rows of one export file; interests are one line per aim, merged across the documents stating it."""
+    if table == "interests":
+        from newsgraph.interests.merge import merged
+
+        return merged(store.interests())
+    return store.table(table)
 
 
 def write_jsonl(rows: list[dict], fields: list[str], path: Path) -> None:

@@ -11,6 +11,8 @@ EVENT_FIELDS = ["event_id", "doc_id", "evidence", "start", "end", "source", "tar
                 "quad", "intensity", "status", "date", "location", "confidence"]
 CLAIM_FIELDS = ["claim_id", "doc_id", "speaker", "speaker_actor", "cue", "content", "start", "end", "direct",
                 "about"]
+INTEREST_FIELDS = ["interest_id", "doc_id", "actor", "wants", "object", "stance", "evidence", "start", "end",
+                   "attributed_to", "status", "date", "sources"]
 
 EXPORT_TABLES = {
     "documents": DOCUMENT_FIELDS + DOCUMENT_EXTRA,
@@ -18,6 +20,9 @@ EXPORT_TABLES = {
     "events": EVENT_FIELDS + ["source_code", "target_code", "trigger", "trigger_start", "trigger_end",
                               "date_precision", "repeat_of", "claim_id"],
     "claims": CLAIM_FIELDS + ["cue_start", "cue_end", "speaker_start", "speaker_end", "confidence"],
+    # one line per aim, merged across documents (newsgraph.interests.merge); evidence_spans lists every statement
+    "interests": INTEREST_FIELDS + ["actor_country", "object_country", "cue", "claim_id", "confidence",
+                                    "evidence_spans"],
 }
 LIST_FIELDS = {"authors", "aliases", "context", "about"}
-JSON_FIELDS = {"roles", "location"}  # stored as JSON text, exported as objects
+JSON_FIELDS = {"roles", "location", "evidence_spans"}  # stored as JSON text, exported as objects
