@@ -11,6 +11,8 @@ figures printed are the mean over annotators, so an annotator who drew many arti
 Scores, per annotator:
 - content overlap P/R/F1: the dev gold's definition (analysis.evaluate): claims are paired one to one per
   article by shared words, largest first; each pair earns its share of the found and of the gold words.
+  A PolNeAR attribution is one cue with all the content it introduces, so found claims sharing a cue (the
+  halves of a split quotation) are joined, in reading order, before pairing.
 - exact span: the paired contents are equal once edge punctuation and quote marks are stripped.
 - cue P/R/F1: a found cue is right when its characters overlap the cue of the attribution its claim is
   paired with.
@@ -157,9 +159,19 @@ def overlaps(a: Spans, b: Spans) -> bool:
     return any(s < e2 and s2 < e for s, e in a for s2, e2 in b)
 
 
+def by_cue(found: list[Found]) -> list[Found]:
+    """One attribution per cue: the halves of '"A," he said. "B."' and a quotation running on into the next
+    paragraph are one attribution with one cue in PolNeAR, two claims in newsgraph."""
+    groups: dict[Spans, list[Found]] = {}
+    for f in found:
+        groups.setdefault(f.cue, []).append(f)
+    return [Found(" ".join(f.content for f in group), cue, group[0].speaker, group[0].speaker_actor)
+            for cue, group in groups.items()]
+
+
 def tally(article: Article, gold: list[Attribution], found: list[Found], into: Tally, mentions=()) -> None:
     """Add one article's pairs to `into`; `mentions` are (start, end, actor) in the article's offsets."""
-    found = [f for f in found if sum(_words(f.content).values())]
+    found = [f for f in by_cue(found) if sum(_words(f.content).values())]
     into.gold += len(gold)
     into.found += len(found)
     into.gold_cues += sum(bool(g.cue) for g in gold)

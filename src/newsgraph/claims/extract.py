@@ -17,29 +17,18 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors import Mention, load_gazetteer
 from newsgraph.actors.gazetteer import slug
+from newsgraph.claims.cues import PREPOSITION_FRAMES, load_cues
 from newsgraph.claims.records import Claim
 from newsgraph.events.arguments import ActorIndex, actors_under, pronoun_actor, subject_heads
 from newsgraph.geo import load_places
-from newsgraph.nlp import doc_text, sentence_of
+from newsgraph.nlp import doc_text, sentence_of, sentences
 from newsgraph.records import short_hash
 
-CUE_VERBS = {"say", "tell", "add", "warn", "argue", "believe", "contend", "claim", "suggest", "indicate", "note",
-             "insist", "state", "announce", "report", "explain", "stress", "emphasise", "emphasize", "assert",
-             "maintain", "predict", "acknowledge", "admit", "write", "think", "fear", "conclude", "reply",
-             "respond", "point", "deny", "confirm", "allege", "vow", "pledge", "promise", "caution", "estimate",
-             "reiterate", "observe", "remark", "declare", "testify", "recall", "complain", "concede", "agree",
-             "threaten", "hint", "signal", "reveal", "accept", "doubt", "urge", "accuse"}
-# Verbs that report what someone thinks, not what they said: claims only with a speaker and a clause.
-MENTAL = {"believe", "think", "fear", "doubt", "accept", "agree", "reveal", "signal"}
-OF_CUES = {"warn", "complain", "speak", "talk", "accuse"}  # 'warned of chaos', 'accused X of failing'
-URGE_CUES = {"urge", "call", "press", "appeal"}  # 'urged Islamabad to reconsider'
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]+, [A-Z][a-z]{2,8}\.? \d{1,2}(, \d{4})? (\([^)]*\) *)?[-–—] *")
-INFINITIVE_CUES = {"claim", "vow", "pledge", "promise", "threaten", "deny"}  # 'claiming to target hideouts'
 QUOTES = [("“", "”"), ('"', '"'), ("«", "»"), ("„", "“")]
 QUOTE_CHARS = "“”\"«»„‘’'"
 EDGE = " \t\n,.;:" + QUOTE_CHARS
 ATTRIBUTION_REACH = 12  # tokens between a quotation and its 'he said'
-VIEW_NOUNS = {"view", "opinion", "words", "assessment", "estimate", "account"}
 # Descriptions that stand for a person the article introduced: 'the retired general' -> Naeem Khalid Lodhi.
 DESCRIPTION_GROUPS = [
     {"reporter", "journalist", "correspondent", "writer", "author", "columnist", "editor"},
@@ -53,9 +42,6 @@ DESCRIPTION_GROUPS = [
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"}
 LOCAL_SECTORS = STATE_SECTORS | {"CVL", "BUS", "OPP"}  # speakers who belong to a country even when unsaid
 INTRO_BEFORE, INTRO_AFTER = 6, 14  # tokens around a person's name that may describe them
-# Nouns that carry what someone said: 'made the claim that ...', 'his warning that ...'.
-CUE_NOUNS = {"claim", "warning", "statement", "assertion", "allegation", "assurance", "insistence", "argument",
-             "belief", "view", "suggestion", "promise", "pledge", "threat", "accusation", "denial", "charge"}
 # A written work speaks for its author: 'The article argues', 'the paper concludes'.
 WORKS = {"article", "paper", "study", "analysis", "piece", "essay", "commentary", "book", "report", "column",
          "author"}
@@ -82,7 +68,7 @@ def find_claims(doc_id: str, sdoc: Doc, mentions: list[Mention]) -> list[Claim]:
     gaz = load_gazetteer()
     index = ActorIndex(mentions, sdoc, gaz.demonyms, gaz.country_names)
     quotes = quote_spans(doc_text(sdoc))
-    drafts = reported(sdoc, quotes)
+    drafts = reported(sdoc, quotes, index)
     drafts += quoted(sdoc, quotes, drafts)
     drafts = nested(trimmed(doc_text(sdoc), sorted(drafts, key=lambda d: d.start)))
     return resolve_all(doc_id, sdoc, drafts, index)
@@ -116,45 +102,178 @@ def inside(start: int, end: int, spans) -> bool:
 
 # --- reported speech ------------------------------------------------------------------------------------------
 
-def reported(sdoc: Doc, quotes: list[tuple[int, int]]) -> list[Draft]:
-    drafts = []
+def reported(sdoc: Doc, quotes: list[tuple[int, int]], index: ActorIndex) -> list[Draft]:
+    cues = load_cues()
+    drafts: list[Draft | None] = []
     for token in sdoc:
         if inside(token.idx, token.idx + len(token), quotes):
             continue  # 'I believe' inside a quotation belongs to the quotation
-        draft = None
-        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CUE_VERBS:
-            draft = verb_claim(token, quotes)
-        elif token.lower_ in VIEW_NOUNS and token.head.lower_ == "in" and token.dep_ == "pobj":
-            draft = view_claim(token)
-        elif token.pos_ == "NOUN" and token.lemma_.lower() in CUE_NOUNS:
-            draft = noun_claim(token, quotes)
-        elif token.lower_ == "according":
-            draft = according_claim(token)
-        if draft:
-            drafts.append(draft)
-    return drafts
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") and lemma in cues.verbs:
+            drafts += verb_claims(token, quotes, cues, index)
+        elif token.lower_ in cues.view_nouns and token.head.lower_ == "in" and token.dep_ == "pobj":
+            drafts.append(view_claim(token))
+        elif token.pos_ == "NOUN" and lemma in cues.nouns:
+            drafts.append(noun_claim(token, quotes))
+        elif any(phrase_at(token, phrase) for phrase in cues.phrases):
+            drafts.append(phrase_claim(token, next(p for p in cues.phrases if phrase_at(token, p))))
+    drafts += headline_claims(sdoc, cues, index)
+    return [d for d in drafts if d is not None]
 
 
-def verb_claim(verb: Token, quotes) -> Draft | None:
-    lemma = verb.lemma_.lower()
+def verb_claims(verb: Token, quotes, cues, index: ActorIndex) -> list[Draft]:
+    """The claim(s) a cue verb carries, in the first of its frames the parse fills: a clause ('said the
+    talks failed'), an infinitive ('vowed to retaliate'), a preposition's object ('warned of famine'), the
+    direct object ('condemned the attack'). Two claims when the cue splits its clause ('The plan, she said,
+    will fail')."""
     if any(c.dep_ == "neg" for c in verb.children):
-        return None  # 'has not said what it offered': nothing was claimed
-    content, cue_end = reported_content(verb, lemma)
-    if content is None:
-        return None
-    start, end = content
-    if inside(start, end, quotes) or starts_quote(doc_text(verb.doc), start, end, quotes):
-        return None  # a quotation: the quote pass attributes it
+        return []  # 'has not said what it offered': nothing was claimed
+    frames = cues.frames(verb.lemma_.lower())
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not passive:
+        return []  # 'Asked what would happen, he said ...': the one asked, not the asker, follows
     subjects = [] if passive else subject_heads(verb)
-    if not subjects and (passive or lemma in MENTAL):
-        if not passive:
-            return None
-        return Draft(start, end, False, verb.idx, cue_end, cue_text(verb, cue_end), None, frame=True)
     speaker = noun_phrase(subjects[0]) if subjects else None
-    if speaker is None or inside(speaker.start_char, speaker.end_char, [(start, end)]):
+    for frame, content_of in FRAMES:
+        if frame not in frames:
+            continue
+        found = content_of(verb, frame)
+        if found is None:
+            continue
+        ranges, cue_end = found
+        if speaker is None and not (passive and frame == "clause"):
+            return []  # a frame without a speaker is only the impersonal 'it is reported that'
+        if speaker is not None and frames[frame] == "speaker" and not speaks(speaker, index):
+            continue
+        drafts = []
+        for start, end in ranges:
+            start, end = outside_cue(start, end, verb, speaker)
+            text = doc_text(verb.doc)
+            while start < end and text[start] in " \t\n,;:—–-":
+                start += 1
+            quotation = inside(start, end, quotes) or starts_quote(text, start, end, quotes)
+            if end - start < 2 or quotation and "\n" not in text[cue_end:start]:
+                continue  # a quotation in the cue's paragraph: the quote pass attributes it
+            drafts.append(Draft(start, end, quotation, verb.idx, cue_end, cue_text(verb, cue_end), speaker,
+                                frame=speaker is None))
+        return drafts
+    return []
+
+
+def clause_content(verb: Token, frame: str):
+    """'said (that) X', 'said X, and Y' (a coordinated clause with its own subject reports on), 'said: X',
+    and the clause a parenthetical cue interrupts ('The plan, she said, will fail')."""
+    doc = verb.doc
+    cue_end = particle_end(verb)
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if clauses:
+        start, end = clause_range(clauses[0])
+        for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > clauses[0].i):
+            if any(s.dep_ in ("nsubj", "nsubjpass") for s in conj.children) and \
+                    conj.lemma_.lower() not in load_cues().verbs:
+                end = max(end, clause_range(conj)[1])
+        return [(start, end)], cue_end
+    after = next((t for t in doc[verb.i + 1:verb.i + 6] if t.text == ":"), None)
+    if after is not None:
+        return [colon_rest(doc, after)], cue_end
+    head = verb.head
+    if verb.dep_ in ("parataxis", "ccomp") and head.pos_ in ("VERB", "AUX") and head.left_edge.i < verb.left_edge.i \
+            and not any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
+        cut_start, cut_end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+        after = (cut_end, head.right_edge.idx + len(head.right_edge))
+        # what precedes the cue is the claim's when it holds the clause's subject ('The plan, she said, ...'),
+        # not when it is only a setting ('In Pakistan, he concluded, ...')
+        subject_before = any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < verb.i for c in head.children)
+        return ([(head.left_edge.idx, cut_start)] if subject_before else []) + [after], cue_end
+    return None
+
+
+def colon_rest(doc: Doc, colon: Token) -> tuple[int, int]:
+    """What follows a colon to the end of its paragraph, or the next paragraph when the colon ends one
+    ('He continued:' then the quotation)."""
+    text = doc_text(doc)
+    start = colon.idx + 1
+    end = text.find("\n", start)
+    if end < 0:
+        return start, len(text)
+    if not text[start:end].strip():
+        start = len(text) - len(text[end:].lstrip())
+        end = text.find("\n", start)
+    return start, end if end > 0 else len(text)
+
+
+def infinitive_content(verb: Token, frame: str):
+    """'vowed to retake the airport'; 'urged both sides to return to talks' (the addressee included)."""
+    action = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
+                   and any(a.lower_ == "to" for a in c.children)), None)
+    if action is None or any(c.dep_ == "auxpass" for c in action.children):
+        return None  # 'asked not to be named' is about the speaker, not a claim
+    addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < action.i), None)
+    if addressee is None:
+        on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" and c.i < action.i), None)
+        addressee = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+    first = addressee.left_edge if addressee is not None else action
+    start, end = clause_range(action)
+    return [(min(start, first.idx), end)], particle_end(verb)
+
+
+def preposition_content(verb: Token, frame: str):
+    """'warned of famine', 'called for an inquiry', 'ruled against the licence'."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == frame and c.i > verb.i):
+        objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")]
+        if objects:
+            return [clause_range(objects[0])], prep.idx + len(prep)
+    return None
+
+
+def object_content(verb: Token, frame: str):
+    """'condemned the attack', 'described the strike as sabotage', 'blamed the government for the cuts',
+    'called the plan a fraud'."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.pos_ == "PRON" and obj.lower_ in ("it", "this", "that") and not obj.n_rights:
         return None
-    return Draft(start, end, False, verb.idx, cue_end, cue_text(verb, cue_end), speaker)
+    complements = [c for c in verb.children if c.i > obj.i and (
+        c.dep_ in ("oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ("as", "for", "of"))]
+    if frame == "as" and not any(c.dep_ in ("oprd", "xcomp") or c.lower_ == "as" for c in complements):
+        return None  # 'called the meeting' names nothing; 'called the plan a fraud' does
+    last = max([obj.right_edge] + [c.right_edge for c in complements], key=lambda t: t.i)
+    return [(obj.left_edge.idx, last.idx + len(last))], particle_end(verb)
+
+
+FRAMES = [("clause", clause_content), ("to", infinitive_content),
+          *((p, preposition_content) for p in PREPOSITION_FRAMES), ("as", object_content), ("object", object_content)]
+
+
+def particle_end(verb: Token) -> int:
+    """The cue with its particle: 'pointed out', 'called for' stays 'called' (its 'for' starts the frame)."""
+    end = verb.idx + len(verb)
+    for child in verb.children:
+        if child.dep_ == "prt" and child.i == verb.i + 1:
+            end = child.idx + len(child)
+    return end
+
+
+def speaks(speaker: Span, index: ActorIndex) -> bool:
+    """A speaker who can hold a view: a name, a pronoun, an organisation, or a word for people, bodies or
+    documents ('a spokesman', 'polls', 'documents'); not 'the map' or 'the river'."""
+    head = speaker.root
+    if head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or actors_under(head, index):
+        return True
+    return head.lemma_.lower() in load_cues().speaker_nouns or any(
+        t.pos_ == "PROPN" for t in speaker if t.dep_ in ("compound", "poss", "amod"))
+
+
+def outside_cue(start: int, end: int, verb: Token, speaker: Span | None) -> tuple[int, int]:
+    """Content never holds its cue or its speaker: a parse that hangs the speaker's words inside the clause
+    ('“...,” Tulsa police Chief said') is cut back to the side of them that holds the content."""
+    for cut_start, cut_end in [(verb.idx, verb.idx + len(verb))] + \
+            ([(speaker.start_char, speaker.end_char)] if speaker is not None else []):
+        if start < cut_end and cut_start < end:
+            if cut_start - start >= end - cut_end:
+                end = cut_start
+            else:
+                start = cut_end
+    return start, end
 
 
 def noun_claim(noun: Token, quotes) -> Draft | None:
@@ -174,35 +293,24 @@ def noun_claim(noun: Token, quotes) -> Draft | None:
     return Draft(start, end, False, noun.idx, noun.idx + len(noun), noun.text, noun_phrase(subjects[0]))
 
 
-def reported_content(verb: Token, lemma: str) -> tuple[tuple[int, int] | None, int]:
-    """The clause a reporting verb reports, and where the cue ends ('warned of', 'pointed out')."""
-    doc = verb.doc
-    cue_end = verb.idx + len(verb)
-    for child in verb.children:
-        if child.dep_ == "prt" and child.i == verb.i + 1:
-            cue_end = child.idx + len(child)
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    if clauses:
-        return clause_range(clauses[0]), cue_end
-    if lemma in OF_CUES:
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "about")):
-            objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
-            if objects:
-                return clause_range(objects[0]), prep.idx + len(prep)
-    if lemma in URGE_CUES:
-        addressee = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        action = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-        if addressee is not None and action is not None:
-            return (addressee.left_edge.idx, action.right_edge.idx + len(action.right_edge)), cue_end
-        return None, cue_end
-    if lemma in INFINITIVE_CUES:
-        for xcomp in (c for c in verb.children if c.dep_ == "xcomp"):
-            return clause_range(xcomp), cue_end
-    after = next((t for t in doc[verb.i + 1:verb.i + 6] if t.text == ":"), None)
-    if after is not None and after.i + 1 < len(doc):
-        rest_end = doc_text(doc).find("\n", after.idx)
-        return (doc[after.i + 1].idx, rest_end if rest_end > 0 else len(doc_text(doc))), cue_end
-    return None, cue_end
+def headline_claims(sdoc: Doc, cues, index: ActorIndex) -> list[Draft]:
+    """'Minister: talks will resume' and transcripts ('HOST: ...'): a line that opens with a speaker and a
+    colon."""
+    drafts = []
+    for sent in sentences(sdoc):
+        colon = next((t for t in sent[:6] if t.text in cues.marks and t.text == ":"), None)
+        if colon is None or colon.i == sent.start or colon.i + 1 >= sent.end:
+            continue
+        if sent.start > 0 and "\n" not in sdoc[sent.start - 1].text_with_ws:
+            continue  # the colon must follow the line's first words
+        name = sdoc[sent.start:colon.i]
+        rest = sdoc[colon.i + 1:sent.end]
+        if all(t.pos_ == "PROPN" or t.is_upper for t in name) and (
+                any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name) or actors_under(name.root, index)) \
+                and not all(t.pos_ == "PROPN" or not t.is_alpha for t in rest):  # 'Writer: A Name' is a byline
+            start, end = colon_rest(sdoc, colon)
+            drafts.append(Draft(start, end, False, colon.idx, colon.idx + 1, ":", name))
+    return drafts
 
 
 def clause_range(head: Token) -> tuple[int, int]:
@@ -215,28 +323,39 @@ def clause_range(head: Token) -> tuple[int, int]:
 
 
 def starts_quote(text: str, start: int, end: int, quotes) -> bool:
-    """Reported content that is one quotation from its first word: "He said: “...”"."""
-    return any(s - 1 <= start <= s + 1 and e >= end - 2 for s, e in quotes)
+    """Reported content that is one quotation from its first word: "He said: “...”", also when a stray
+    word of the attribution trails it."""
+    return any(s - 1 <= start <= s + 1 and (e >= end - 2 or len(text[e:end].split()) <= 2) for s, e in quotes)
 
 
 def cue_text(verb: Token, cue_end: int) -> str:
     return doc_text(verb.doc)[verb.idx:cue_end]
 
 
-def according_claim(token: Token) -> Draft | None:
-    """'..., according to traders' and 'According to Pakistan's Foreign Office, ...'."""
-    to = next((c for c in token.children if c.lower_ == "to"), None)
-    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+def phrase_at(token: Token, phrase: tuple[str, ...]) -> bool:
+    doc = token.doc
+    return token.lower_ == phrase[0] and token.i + len(phrase) <= len(doc) and all(
+        doc[token.i + k].lower_ == word for k, word in enumerate(phrase))
+
+
+def phrase_claim(token: Token, phrase: tuple[str, ...]) -> Draft | None:
+    """'..., according to traders' and 'According to Pakistan's Foreign Office, ...': the rest of the
+    sentence, on the side of the phrase that holds more of it."""
+    last = token.doc[token.i + len(phrase) - 1]
+    source = next((c for c in last.children if c.dep_ == "pobj"), None)
+    if source is None:
+        source = next((t for t in token.doc[last.i + 1:last.i + 4] if t.dep_ == "pobj"), None)
     if source is None:
         return None
     sent = sentence_of(token)
-    phrase_start, phrase_end = token.left_edge.idx, to.right_edge.idx + len(to.right_edge)
-    before = (sent.start_char, phrase_start)
+    phrase_end = source.right_edge.idx + len(source.right_edge)
+    before = (sent.start_char, token.idx)
     after = (phrase_end, sent.end_char)
     start, end = max(before, after, key=lambda r: r[1] - r[0])
     if end - start < 10:
         return None
-    return Draft(start, end, False, token.idx, to.idx + len(to), "according to", noun_phrase(source))
+    cue_end = last.idx + len(last)
+    return Draft(start, end, False, token.idx, cue_end, doc_text(token.doc)[token.idx:cue_end], noun_phrase(source))
 
 
 def view_claim(token: Token) -> Draft | None:
@@ -309,7 +428,7 @@ def attribution(sdoc: Doc, start: int, end: int, quotes) -> Token | None:
             if "\n" in token.text or (token.is_punct and token.text in ".?!" and window is after
                                       and token.i > first.end + 1):
                 break
-            if (token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CUE_VERBS
+            if (token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in load_cues().quote_verbs
                     and not inside(token.idx, token.idx + len(token), quotes)):
                 return token
     return None
@@ -487,8 +606,12 @@ def is_subject(doc: Doc, mention: Mention) -> bool:
 
 
 def singular(doc: Doc, claim: Claim) -> bool:
+    """A speaker 'he' or 'she' can point back to: one person, named or described ('a senior police
+    officer'), not a body ('the government')."""
     span = doc.char_span(claim.speaker_start, claim.speaker_end, alignment_mode="expand") if doc else None
-    return span is not None and span.root.tag_ in ("NN", "NNP") and span.root.lower_ not in ("he", "she")
+    if span is None or span.root.tag_ not in ("NN", "NNP") or span.root.lower_ in ("he", "she"):
+        return False
+    return span.root.tag_ == "NNP" or any(span.root.lemma_.lower() in group for group in DESCRIPTION_GROUPS)
 
 
 def introductions(sdoc: Doc, index: ActorIndex) -> list[tuple[int, str, set[str]]]:
