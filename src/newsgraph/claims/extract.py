@@ -133,6 +133,11 @@ def verb_claims(verb: Token, quotes, cues, index: ActorIndex) -> list[Draft]:
     if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not passive:
         return []  # 'Asked what would happen, he said ...': the one asked, not the asker, follows
     subjects = [] if passive else subject_heads(verb)
+    if not subjects and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        subjects = subject_heads(verb.head)  # 'analysts said ..., citing ...': the analysts cite
+    if verb.dep_ == "conj" and not has_subject(verb) and verb.head.dep_ == "ccomp" and \
+            verb.head.head.lemma_.lower() in cues.verbs:
+        subjects = subject_heads(verb.head.head)  # 'The army said 23 died and claimed that ...'
     speaker = noun_phrase(subjects[0]) if subjects else None
     for frame, content_of in FRAMES:
         if frame not in frames:
@@ -178,7 +183,7 @@ def clause_content(verb: Token, frame: str):
         return [colon_rest(doc, after)], cue_end
     head = verb.head
     if verb.dep_ in ("parataxis", "ccomp") and head.pos_ in ("VERB", "AUX") and head.left_edge.i < verb.left_edge.i \
-            and not any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
+            and not any(c.dep_ in ("dobj", "xcomp") for c in verb.children) and set_off(verb):
         cut_start, cut_end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
         after = (cut_end, head.right_edge.idx + len(head.right_edge))
         # what precedes the cue is the claim's when it holds the clause's subject ('The plan, she said, ...'),
@@ -186,6 +191,18 @@ def clause_content(verb: Token, frame: str):
         subject_before = any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < verb.i for c in head.children)
         return ([(head.left_edge.idx, cut_start)] if subject_before else []) + [after], cue_end
     return None
+
+
+def has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
+
+
+def set_off(verb: Token) -> bool:
+    """A cue set off by commas or dashes inside the clause it reports: 'The plan, she said, will fail'."""
+    doc = verb.doc
+    before = doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    after = doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(doc) else None
+    return before is not None and before.text in ",—–-" and (after is None or after.is_punct)
 
 
 def colon_rest(doc: Doc, colon: Token) -> tuple[int, int]:
@@ -315,6 +332,13 @@ def headline_claims(sdoc: Doc, cues, index: ActorIndex) -> list[Draft]:
 
 def clause_range(head: Token) -> tuple[int, int]:
     tokens = list(head.subtree)
+    for child in head.children:
+        if child.i > head.i and child.lemma_.lower() in load_cues().verbs and (
+                child.dep_ == "advcl" and child.tag_ == "VBG" or child.dep_ == "conj" and not has_subject(child)):
+            # '..., citing the strategic importance of ...' and 'said X and claimed Y' hold claims of their own
+            tokens = [t for t in tokens if t.i < child.left_edge.i]
+            while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+                tokens.pop()
     while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].lower_ == "that"):
         tokens = tokens[1:]  # 'said that ...': 'that' is the cue's, not the claim's
     if not tokens:
@@ -407,12 +431,35 @@ def quoted(sdoc: Doc, quotes: list[tuple[int, int]], reported_drafts: list[Draft
             if speaker is not None and not inside(speaker.start_char, speaker.end_char, quotes):
                 drafts.append(Draft(start, end, True, cue.idx, cue.idx + len(cue), cue.text, speaker))
                 continue
+        signed = signature(sdoc, end)
+        if signed is not None:
+            drafts.append(Draft(start, end, True, signed[0].idx, signed[0].idx + 1, signed[0].text, signed[1]))
+            continue
         previous = drafts[-1] if drafts else None
         if previous and same_or_next_paragraph(doc_text(sdoc), previous.end, start):
             # the second half of '“A,” he said. “B.”' and a quotation running on into the next paragraph
             drafts.append(Draft(start, end, True, previous.cue_start, previous.cue_end, previous.cue,
                                 previous.speaker))
     return drafts
+
+
+def signature(sdoc: Doc, end: int) -> tuple[Token, Span] | None:
+    """A quotation signed with a dash and a name: '“...” ― Amara Diallo, a fisherman in Mopti'."""
+    text = doc_text(sdoc)
+    at = end + 1
+    while at < len(text) and text[at] in " \u00a0\t":
+        at += 1
+    if at >= len(text) or text[at] not in load_cues().marks or text[at] == ":":
+        return None
+    dash = sdoc.char_span(at, at + 1, alignment_mode="expand")
+    if dash is None or dash.end >= len(sdoc):
+        return None
+    name_end = dash.end
+    while name_end < len(sdoc) and sdoc[name_end].pos_ == "PROPN" and "\n" not in sdoc[name_end].text:
+        name_end += 1
+    if name_end == dash.end:
+        return None
+    return sdoc[dash.start], sdoc[dash.end:name_end]
 
 
 def attribution(sdoc: Doc, start: int, end: int, quotes) -> Token | None:
