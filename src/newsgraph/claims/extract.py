@@ -116,7 +116,7 @@ def reported(sdoc: Doc, quotes: list[tuple[int, int]], index: ActorIndex) -> lis
         elif token.pos_ == "NOUN" and lemma in cues.nouns:
             drafts.append(noun_claim(token, quotes))
         elif any(phrase_at(token, phrase) for phrase in cues.phrases):
-            drafts.append(phrase_claim(token, next(p for p in cues.phrases if phrase_at(token, p))))
+            drafts.append(phrase_claim(token, next(p for p in cues.phrases if phrase_at(token, p)), index))
     drafts += headline_claims(sdoc, cues, index)
     return [d for d in drafts if d is not None]
 
@@ -239,7 +239,11 @@ def preposition_content(verb: Token, frame: str):
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == frame and c.i > verb.i):
         objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")]
         if objects:
-            return [clause_range(objects[0])], prep.idx + len(prep)
+            start, end = clause_range(objects[0])
+            for more in (c for c in verb.children if c.i > prep.i and c.dep_ in ("prep", "advcl")
+                         and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)):
+                end = max(end, more.right_edge.idx + len(more.right_edge))  # 'warned of famine if the rains fail'
+            return [(start, end)], prep.idx + len(prep)
     return None
 
 
@@ -249,6 +253,8 @@ def object_content(verb: Token, frame: str):
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None or obj.pos_ == "PRON" and obj.lower_ in ("it", "this", "that") and not obj.n_rights:
         return None
+    if obj.lemma_.lower() in load_cues().nouns and any(c.dep_ in ("acl", "ccomp") for c in obj.children):
+        return None  # 'rejected his claim that ...': the claim is his, found at its noun
     complements = [c for c in verb.children if c.i > obj.i and (
         c.dep_ in ("oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ("as", "for", "of"))]
     if frame == "as" and not any(c.dep_ in ("oprd", "xcomp") or c.lower_ == "as" for c in complements):
@@ -305,6 +311,7 @@ def noun_claim(noun: Token, quotes) -> Draft | None:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     subjects = [owner] if owner is not None else (subject_heads(noun.head) if noun.dep_ == "dobj" else [])
+    subjects = subjects or [c for c in noun.children if c.dep_ == "nsubj"]  # 'Farmers fear that', parsed a noun
     if not subjects:
         return None
     return Draft(start, end, False, noun.idx, noun.idx + len(noun), noun.text, noun_phrase(subjects[0]))
@@ -362,15 +369,15 @@ def phrase_at(token: Token, phrase: tuple[str, ...]) -> bool:
         doc[token.i + k].lower_ == word for k, word in enumerate(phrase))
 
 
-def phrase_claim(token: Token, phrase: tuple[str, ...]) -> Draft | None:
+def phrase_claim(token: Token, phrase: tuple[str, ...], index: ActorIndex) -> Draft | None:
     """'..., according to traders' and 'According to Pakistan's Foreign Office, ...': the rest of the
     sentence, on the side of the phrase that holds more of it."""
     last = token.doc[token.i + len(phrase) - 1]
     source = next((c for c in last.children if c.dep_ == "pobj"), None)
     if source is None:
         source = next((t for t in token.doc[last.i + 1:last.i + 4] if t.dep_ == "pobj"), None)
-    if source is None:
-        return None
+    if source is None or not speaks(noun_phrase(source), index):
+        return None  # 'arranged according to rank'
     sent = sentence_of(token)
     phrase_end = source.right_edge.idx + len(source.right_edge)
     before = (sent.start_char, token.idx)
