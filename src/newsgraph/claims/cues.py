@@ -3,6 +3,7 @@ frames they carry content. Loaded once per process."""
 from __future__ import annotations
 
 import json
+import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -73,3 +74,19 @@ def index(classes: list[CueClass]) -> Cues:
             elif c.name == "speaker noun":
                 cues.speaker_nouns.add(lemma)
     return cues
+
+
+@dataclass(frozen=True)
+class SpeakerWords:
+    descriptions: list[frozenset[str]]  # 'the retired general' -> the latest person introduced as a general
+    works: frozenset[str]  # 'the article argues': its author speaks
+    same_source: frozenset[str]  # 'the same source'
+    personal: frozenset[str]  # 'he', 'she'
+
+
+@cache
+def load_speaker_words() -> SpeakerWords:
+    path = resources.files("newsgraph") / "data" / "claim_speakers.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return SpeakerWords([frozenset(g) for g in data["descriptions"].values()], frozenset(data["works"]),
+                        frozenset(data["same_source"]), frozenset(data["personal"]))

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors import Mention, load_gazetteer
 from newsgraph.actors.gazetteer import slug
-from newsgraph.claims.cues import PREPOSITION_FRAMES, load_cues
+from newsgraph.claims.cues import PREPOSITION_FRAMES, load_cues, load_speaker_words
 from newsgraph.claims.records import Claim
 from newsgraph.events.arguments import ActorIndex, actors_under, pronoun_actor, subject_heads
 from newsgraph.geo import load_places
@@ -27,27 +27,13 @@ from newsgraph.records import short_hash
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]+, [A-Z][a-z]{2,8}\.? \d{1,2}(, \d{4})? (\([^)]*\) *)?[-–—] *")
 QUOTES = [("“", "”"), ('"', '"'), ("«", "»"), ("„", "“")]
 QUOTE_CHARS = "“”\"«»„‘’'"
+DOUBLED_QUOTE = re.compile(r"(?<!\w)''(?!')(.+?)(?<!')''(?!\w)")  # the two-apostrophe marks of some archives
 EDGE = " \t\n,.;:" + QUOTE_CHARS
 ATTRIBUTION_REACH = 12  # tokens between a quotation and its 'he said'
-# Descriptions that stand for a person the article introduced: 'the retired general' -> Naeem Khalid Lodhi.
-DESCRIPTION_GROUPS = [
-    {"reporter", "journalist", "correspondent", "writer", "author", "columnist", "editor"},
-    {"analyst", "expert", "researcher", "scholar", "observer", "commentator", "academic", "professor", "fellow"},
-    {"general", "officer", "commander", "colonel", "brigadier", "marshal", "lieutenant"},
-    {"minister", "secretary", "ambassador", "envoy", "diplomat"},
-    {"spokesman", "spokeswoman", "spokesperson"},
-    {"president", "premier", "leader", "chief", "head"},
-    {"lawmaker", "senator", "legislator", "representative", "mp"},
-]
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"}
 LOCAL_SECTORS = STATE_SECTORS | {"CVL", "BUS", "OPP"}  # speakers who belong to a country even when unsaid
 INTRO_BEFORE, INTRO_AFTER = 6, 14  # tokens around a person's name that may describe them
-# A written work speaks for its author: 'The article argues', 'the paper concludes'.
-WORKS = {"article", "paper", "study", "analysis", "piece", "essay", "commentary", "book", "report", "column",
-         "author"}
 BYLINE = "<by>"
-SAME_SOURCE = {"source", "speaker"}
-PERSONAL = {"he", "she", "him", "her"}
 
 
 @dataclass
@@ -81,13 +67,31 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     cannot swallow the rest of the article."""
     spans = []
     offset = 0
-    for paragraph in text.split("\n"):
+    paragraphs = text.split("\n")
+    for k, paragraph in enumerate(paragraphs):
+        following = next((p.strip() for p in paragraphs[k + 1:] if p.strip()), "")
+        run_on = running_on(paragraph, following)
+        if run_on is not None:
+            spans.append((offset + run_on, offset + len(paragraph.rstrip())))
         for opening, closing in QUOTES:
             pattern = re.escape(opening) + r"([^" + re.escape(opening + closing) + r"\n]+)" + re.escape(closing)
             for m in re.finditer(pattern, paragraph):
                 spans.append((offset + m.start(1), offset + m.end(1)))
+        for m in DOUBLED_QUOTE.finditer(paragraph):
+            spans.append((offset + m.start(1), offset + m.end(1)))
         offset += len(paragraph) + 1
     return sorted(set(spans))
+
+
+def running_on(paragraph: str, following: str) -> int | None:
+    """Where a quotation that runs on into the next paragraph starts: the convention leaves the closing mark
+    off a paragraph whose quotation the next paragraph continues with a new opening mark."""
+    for opening, closing in QUOTES[:2]:
+        unclosed = paragraph.count(opening) > paragraph.count(closing) if opening != closing \
+            else paragraph.count(opening) % 2 == 1
+        if unclosed and following.startswith(opening):
+            return paragraph.rfind(opening) + 1
+    return None
 
 
 def is_statement(text: str) -> bool:
@@ -429,7 +433,7 @@ def quoted(sdoc: Doc, quotes: list[tuple[int, int]], reported_drafts: list[Draft
     drafts: list[Draft] = []
     for start, end in quotes:
         text = doc_text(sdoc)[start:end]
-        if inside(start, end, covered) or not is_statement(text):
+        if any(s <= start < e for s, e in covered) or not is_statement(text):  # quoted inside reported speech
             continue
         cue = attribution(sdoc, start, end, quotes)
         if cue is not None:
@@ -564,7 +568,8 @@ def resolve_speaker(d: Draft, earlier: list[Claim], index: ActorIndex, intros) -
     if d.speaker is None:
         return None, ""
     head = d.speaker.root
-    if head.lower_ in PERSONAL:
+    words = load_speaker_words()
+    if head.lower_ in words.personal:
         return last_speaker(head.idx, earlier, index), "pronoun"
     if head.pos_ == "PRON":
         arg = pronoun_actor(head, index)
@@ -575,10 +580,10 @@ def resolve_speaker(d: Draft, earlier: list[Claim], index: ActorIndex, intros) -
             return named[0].actor_id, ""
     lemma = head.lemma_.lower()
     definite = any(c.lower_ in ("the", "this", "that") for c in head.children)
-    if definite and lemma in SAME_SOURCE and earlier:
+    if definite and lemma in words.same_source and earlier:
         return earlier[-1].speaker_actor, "same source"
     if definite and head.tag_ not in ("NNP", "NNPS"):
-        person = described_person(lemma, head.idx, intros, BYLINE) if lemma in WORKS else None
+        person = described_person(lemma, head.idx, intros, BYLINE) if lemma in words.works else None
         person = person or described_person(lemma, head.idx, intros)
         if person:
             return person, "description"
@@ -665,7 +670,7 @@ def singular(doc: Doc, claim: Claim) -> bool:
     span = doc.char_span(claim.speaker_start, claim.speaker_end, alignment_mode="expand") if doc else None
     if span is None or span.root.tag_ not in ("NN", "NNP") or span.root.lower_ in ("he", "she"):
         return False
-    return span.root.tag_ == "NNP" or any(span.root.lemma_.lower() in group for group in DESCRIPTION_GROUPS)
+    return span.root.tag_ == "NNP" or any(span.root.lemma_.lower() in group for group in load_speaker_words().descriptions)
 
 
 def introductions(sdoc: Doc, index: ActorIndex) -> list[tuple[int, str, set[str]]]:
@@ -688,7 +693,7 @@ def introductions(sdoc: Doc, index: ActorIndex) -> list[tuple[int, str, set[str]
 
 def described_person(lemma: str, before: int, intros, marker: str | None = None) -> str | None:
     """The latest person introduced with words of the description's kind (or with `marker`)."""
-    group = {marker} if marker else next((g for g in DESCRIPTION_GROUPS if lemma in g), None)
+    group = {marker} if marker else next((g for g in load_speaker_words().descriptions if lemma in g), None)
     if group is None:
         return None
     for position, person, words in reversed(intros):
