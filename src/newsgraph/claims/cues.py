@@ -33,6 +33,7 @@ class Cues:
     phrases: list[tuple[str, ...]] = field(default_factory=list)  # 'according to', 'in the words of'
     marks: set[str] = field(default_factory=set)  # ':' and the dashes that close a quotation's attribution
     speaker_nouns: set[str] = field(default_factory=set)  # 'a spokesman', 'polls', 'documents'
+    adjectives: set[str] = field(default_factory=set)  # 'were frustrated that ...'
 
     def frames(self, lemma: str) -> dict[str, str]:
         return self.verbs.get(lemma, {})
@@ -73,6 +74,8 @@ def index(classes: list[CueClass]) -> Cues:
                 cues.marks.add(lemma)
             elif c.name == "speaker noun":
                 cues.speaker_nouns.add(lemma)
+            elif c.pos == "ADJ":
+                cues.adjectives.add(lemma)
     return cues
 
 

@@ -115,6 +115,8 @@ def reported(sdoc: Doc, quotes: list[tuple[int, int]], index: ActorIndex) -> lis
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX") and lemma in cues.verbs:
             drafts += verb_claims(token, quotes, cues, index)
+        elif token.lower_ in cues.adjectives:
+            drafts.append(adjective_claim(token, quotes, index))
         elif token.lower_ in cues.view_nouns and token.head.lower_ == "in" and token.dep_ == "pobj":
             drafts.append(view_claim(token))
         elif token.pos_ == "NOUN" and lemma in cues.nouns:
@@ -301,6 +303,23 @@ def outside_cue(start: int, end: int, verb: Token, speaker: Span | None) -> tupl
             else:
                 start = cut_end
     return start, end
+
+
+def adjective_claim(adjective: Token, quotes, index: ActorIndex) -> Draft | None:
+    """'Protesters were frustrated that ...', 'The coach is confident that ...': the adjective's clause, held
+    by the subject of its copula."""
+    clause = next((c for c in adjective.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    holder = adjective.head if adjective.dep_ == "acomp" else adjective
+    subjects = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or not speaks(noun_phrase(subjects[0]), index):
+        return None
+    start, end = clause_range(clause)
+    if inside(start, end, quotes):
+        return None
+    return Draft(start, end, False, adjective.idx, adjective.idx + len(adjective), adjective.text,
+                 noun_phrase(subjects[0]))
 
 
 def noun_claim(noun: Token, quotes) -> Draft | None:
