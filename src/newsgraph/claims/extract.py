@@ -4,7 +4,7 @@ speaker resolved to an actor.
 Three passes over one parsed document. Reported speech comes from the parse (a reporting verb and its
 clause, 'according to X', 'in X's view', 'X said:' followed by the rest of the paragraph). Quotations come
 from the quote marks, so a quote may run over several sentences; a quote inside reported speech ('said
-Afghans had "broken the shackles"') is part of that claim, not a claim of its own. Speakers are then
+voters had "lost patience"') is part of that claim, not a claim of its own. Speakers are then
 resolved in reading order, because 'he', 'the retired general' and 'the same source' point back to people
 the article introduced or quoted before.
 """
@@ -193,7 +193,7 @@ def clause_content(verb: Token, frame: str):
         cut_start, cut_end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
         after = (cut_end, head.right_edge.idx + len(head.right_edge))
         # what precedes the cue is the claim's when it holds the clause's subject ('The plan, she said, ...'),
-        # not when it is only a setting ('In Pakistan, he concluded, ...')
+        # not when it is only a setting ('In the north, he concluded, ...')
         subject_before = any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < verb.i for c in head.children)
         return ([(head.left_edge.idx, cut_start)] if subject_before else []) + [after], cue_end
     return None
@@ -294,7 +294,7 @@ def speaks(speaker: Span, index: ActorIndex) -> bool:
 
 def outside_cue(start: int, end: int, verb: Token, speaker: Span | None) -> tuple[int, int]:
     """Content never holds its cue or its speaker: a parse that hangs the speaker's words inside the clause
-    ('“...,” Tulsa police Chief said') is cut back to the side of them that holds the content."""
+    ('“...,” City police Chief said', with 'City' parsed into the clause) is cut back to the side of them that holds the content."""
     for cut_start, cut_end in [(verb.idx, verb.idx + len(verb))] + \
             ([(speaker.start_char, speaker.end_char)] if speaker is not None else []):
         if start < cut_end and cut_start < end:
@@ -323,7 +323,7 @@ def adjective_claim(adjective: Token, quotes, index: ActorIndex) -> Draft | None
 
 
 def noun_claim(noun: Token, quotes) -> Draft | None:
-    """'Imran Khan made the claim that the Taliban are “normal civilians”': the noun's that-clause, said by
+    """'The minister made the claim that the rebels are “ordinary farmers”': the noun's that-clause, said by
     the subject of the verb that governs the noun, or by the noun's owner ('his warning that')."""
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos")
                    and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
@@ -393,7 +393,7 @@ def phrase_at(token: Token, phrase: tuple[str, ...]) -> bool:
 
 
 def phrase_claim(token: Token, phrase: tuple[str, ...], index: ActorIndex) -> Draft | None:
-    """'..., according to traders' and 'According to Pakistan's Foreign Office, ...': the rest of the
+    """'..., according to traders' and 'According to the foreign ministry, ...': the rest of the
     sentence, on the side of the phrase that holds more of it."""
     last = token.doc[token.i + len(phrase) - 1]
     source = next((c for c in last.children if c.dep_ == "pobj"), None)
@@ -413,7 +413,7 @@ def phrase_claim(token: Token, phrase: tuple[str, ...], index: ActorIndex) -> Dr
 
 
 def view_claim(token: Token) -> Draft | None:
-    """'In Tahir Khan's view, ...' and 'in the view of analysts, ...'."""
+    """'In the governor's view, ...' and 'in the view of analysts, ...'."""
     holder = next((c for c in token.children if c.dep_ == "poss"), None)
     if holder is None:
         of = next((c for c in token.children if c.lower_ == "of"), None)
@@ -432,7 +432,7 @@ def view_claim(token: Token) -> Draft | None:
 
 def noun_phrase(head: Token) -> Span:
     """The speaker as written: the head with its left modifiers and name parts, not its appositions or
-    relative clauses ('Tahir Khan, an expert on ..., said' -> 'Tahir Khan')."""
+    relative clauses ('Ana Ruiz, an expert on ..., said' -> 'Ana Ruiz')."""
     doc = head.doc
     start = head.left_edge.i
     end = head.i + 1
@@ -440,7 +440,7 @@ def noun_phrase(head: Token) -> Span:
         end += 1
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "including") and child.i == end:
-            end = child.right_edge.i + 1  # 'many in Pakistan's establishment'
+            end = child.right_edge.i + 1  # 'many in the country's establishment'
             end = next((t.i for t in doc[child.i:end] if t.is_punct), end)  # not its relative clause
     return doc[start:end]
 
@@ -555,7 +555,7 @@ def closes_quote(text: str, start: int, at: int) -> bool:
 
 
 def nested(drafts: list[Draft]) -> list[Draft]:
-    """A report inside another claim ('said that he did not believe the Taliban would ...') is part of it."""
+    """A report inside another claim ('said that he did not believe the rebels would ...') is part of it."""
     return [d for d in drafts if not any(o is not d and o.start <= d.cue_start < o.end for o in drafts)]
 
 
@@ -595,7 +595,7 @@ def resolve_speaker(d: Draft, earlier: list[Claim], index: ActorIndex, intros) -
         return (arg.actor_id if arg else None), "pronoun"
     for appos in (c for c in head.children if c.dep_ == "appos"):
         named = [a for a in actors_under(appos, index) if a.mention is not None and a.mention.kind == "person"]
-        if named:  # "Pakistan's leader, Prime Minister Imran Khan, made the claim"
+        if named:  # "The country's leader, Prime Minister Ana Ruiz, made the claim"
             return named[0].actor_id, ""
     lemma = head.lemma_.lower()
     definite = any(c.lower_ in ("the", "this", "that") for c in head.children)
@@ -607,14 +607,14 @@ def resolve_speaker(d: Draft, earlier: list[Claim], index: ActorIndex, intros) -
         if person:
             return person, "description"
     if index.at(head) is None and looks_like_person(d.speaker, index):
-        # a speaker the actor stage did not know ('Haroon Masud, a former diplomat') is still a person
+        # a speaker the actor stage did not know ('Ana Ruiz, a former diplomat') is still a person
         return f"PER:{slug(d.speaker.text)}", "name"
     found = actors_under(head, index)
     if not found:
         return None, ""
     actor = found[0]
     if actor.actor_id in index.countries.values():
-        return f"{actor.actor_id}.GOV", ""  # 'Pakistan said' is its government speaking
+        return f"{actor.actor_id}.GOV", ""  # 'Chile said' is its government speaking
     sector = actor.mention.sector if actor.mention is not None else None
     if sector in LOCAL_SECTORS and not actor.mention.country and "." not in actor.actor_id \
             and ":" not in actor.actor_id:
@@ -627,7 +627,7 @@ def resolve_speaker(d: Draft, earlier: list[Claim], index: ActorIndex, intros) -
 
 def looks_like_person(speaker: Span, index: ActorIndex) -> bool:
     """A name as speaker: capitalised proper nouns only, two or more, or one with a description
-    ('Shafiqullah, a 45-year-old shopkeeper'), and not a country or its capital."""
+    ('Samir, a 45-year-old shopkeeper'), and not a country or its capital."""
     words = [t for t in speaker if not t.is_punct]
     if not words or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
         return False
@@ -638,13 +638,13 @@ def looks_like_person(speaker: Span, index: ActorIndex) -> bool:
 
 def speaker_country(speaker: Span, content: tuple[int, int], index: ActorIndex) -> str | None:
     """The state whose 'officials' speak: a state word or place in the speaker's phrase ('officials in
-    Pakistan', 'officials in Khyber'), else earlier in the sentence ('At the Pakistani parliament, MPs warned'), else the state the text
-    named last, else the one it names most often."""
+    Peru', 'officials in a province of it'), else earlier in the sentence ('At the Peruvian parliament, MPs
+    warned'), else the state the text named last, else the one it names most often."""
     places = load_places()
     for token in speaker:
         place = places.get(token.text) if token.pos_ == "PROPN" else None
         if place and place.country:
-            return place.country  # 'officials in Khyber district'
+            return place.country  # 'officials in a named district'
     sent = sentence_of(speaker)
     for token in [*speaker, *reversed(sent[:speaker.start - sent.start])]:
         state = index.state_word(token) if token.tag_ not in ("NNS", "NNPS") else None
@@ -663,7 +663,7 @@ def speaker_country(speaker: Span, content: tuple[int, int], index: ActorIndex) 
 
 def last_speaker(before: int, earlier: list[Claim], index: ActorIndex) -> str | None:
     """'he' is the latest person named as a subject outside what others are quoted as saying, or the
-    latest single speaker quoted before ('A senior police officer told the Post ... “...,” he said')."""
+    latest single speaker quoted before ('A senior police officer told the paper ... “...,” he said')."""
     contents = [(c.start, c.end) for c in earlier]
     doc = index.sentences[0].doc if index.sentences else None
     candidates = [(m.start, m.actor_id) for m in index.mentions
@@ -693,9 +693,9 @@ def singular(doc: Doc, claim: Claim) -> bool:
 
 
 def introductions(sdoc: Doc, index: ActorIndex) -> list[tuple[int, str, set[str]]]:
-    """(position, person, words around the mention) for each person mention: 'Naeem Khalid Lodhi, a
+    """(position, person, words around the mention) for each person mention: 'Ana Ruiz, a
     retired lieutenant general and former defense minister' gives {general, minister, ...}; the words
-    before the name count too ('Pakistani journalist and researcher Zia Rahman')."""
+    before the name count too ('Chilean journalist and researcher Ana Ruiz')."""
     found = []
     for m in index.mentions:
         span = sdoc.char_span(m.start, m.end, alignment_mode="expand") if m.kind == "person" else None
@@ -705,7 +705,7 @@ def introductions(sdoc: Doc, index: ActorIndex) -> list[tuple[int, str, set[str]
         window = sdoc[max(sent.start, span.start - INTRO_BEFORE):min(sent.end, span.end + INTRO_AFTER)]
         words = {t.lemma_.lower() for t in window}
         if span.start > 0 and sdoc[span.start - 1].lower_ == "by":
-            words.add(BYLINE)  # '... for RUSI, by Masom Jan Masomy': the author of the piece
+            words.add(BYLINE)  # '... for a think tank, by Ana Ruiz': the author of the piece
         found.append((m.start, m.actor_id, words))
     return found
 
