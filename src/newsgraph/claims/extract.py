@@ -180,8 +180,9 @@ def clause_content(verb: Token, frame: str):
     if clauses:
         start, end = clause_range(clauses[0])
         for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > clauses[0].i):
-            if any(s.dep_ in ("nsubj", "nsubjpass") for s in conj.children) and \
-                    conj.lemma_.lower() not in load_cues().verbs:
+            contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in verb.children
+                           if clauses[0].i < c.i < conj.i)  # '..., but polls are no measure of votes'
+            if has_subject(conj) and not contrast and conj.lemma_.lower() not in load_cues().verbs:
                 end = max(end, clause_range(conj)[1])
         return [(start, end)], cue_end
     after = next((t for t in doc[verb.i + 1:verb.i + 6] if t.text == ":"), None)
