@@ -31,7 +31,7 @@ eval: $(STAMP)
 	rm -rf .eval && $(BIN)/newsgraph build src/newsgraph/data/demo gold/texts $(SHARED)/corpus/seeds --db .eval/dev.duckdb --quiet
 	$(BIN)/newsgraph eval actors gold/actors.tsv --db .eval/dev.duckdb --show 0
 	$(BIN)/newsgraph eval events gold/events.tsv --db .eval/dev.duckdb --show 0
-	$(BIN)/newsgraph eval claims gold/claims.tsv --db .eval/dev.duckdb --show 0
+	$(BIN)/newsgraph eval claims gold/claims.tsv --db .eval/dev.duckdb --show 0 --polnear $(SHARED)/bench/polnear-dev
 	$(BIN)/newsgraph eval interests gold/interests.tsv --db .eval/dev.duckdb --show 0
 
 # Refresh docs/report.png (the README's screenshot) from the report test in headless Chromium.

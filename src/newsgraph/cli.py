@@ -510,9 +510,12 @@ def network(db, out):
 @click.argument("gold", default="gold/claims.tsv", type=click.Path(exists=True, dir_okay=False))
 @db_option
 @click.option("--show", default=20, show_default=True, help="How many missing, extra and mis-attributed claims to list.")
-def eval_claims(gold, db, show):
+@click.option("--polnear", type=click.Path(exists=True, file_okay=False),
+              help="Also score a PolNeAR-style split (text/ and brat attributions/), run in memory.")
+def eval_claims(gold, db, show, polnear):
     """Claims: content-overlap precision, recall and F1 (partial credit per word), exact-span F1, and
-    speaker accuracy on the gold claims found."""
+    speaker accuracy on the gold claims found; with --polnear, the same on that split, plus cue F1 and
+    source agreement, as the mean over its annotators."""
     from newsgraph.analysis.evaluate import CLAIM_GOLD, claim_differences, evaluate_claims
 
     gold_rows, store, documents = gold_and_store(gold, db, CLAIM_GOLD)
@@ -526,6 +529,24 @@ def eval_claims(gold, db, show):
     print_differences("missing", missing, show)
     print_differences("extra", extra, show)
     print_differences("wrong speaker", wrong, show)
+    if polnear:
+        print_polnear(polnear)
+
+
+def print_polnear(folder: str) -> None:
+    from newsgraph.analysis.polnear import evaluate, mean_scores, read_split, run_article
+
+    articles = read_split(folder)
+    runs = {a.name: run_article(a) for a in articles}
+    tallies = evaluate(articles, {k: f for k, (f, _) in runs.items()}, {k: m for k, (_, m) in runs.items()})
+    means = mean_scores(tallies)
+    table = Table(title=f"Claims on {Path(folder).name}: {len(articles)} articles, mean over {len(tallies)} "
+                        f"annotators ({sum(t.gold for t in tallies.values())} gold attributions in all)")
+    add_columns(table, ["level", "precision", "recall", "F1"])
+    for level in ("content overlap", "exact span", "cue"):
+        table.add_row(level, *(f"{means[f'{level} {k}']:.3f}" for k in ("precision", "recall", "f1")))
+    console.print(table)
+    console.print(f"source agreement on matched claims: {means['source agreement']:.3f}", highlight=False)
 
 
 @eval_group.command(name="interests")

@@ -223,19 +223,32 @@ def _plain_content(text) -> str:
 def match_claims(documents: pd.DataFrame, claims: pd.DataFrame, gold: pd.DataFrame) -> list[tuple]:
     """(gold row, found row, shared words) pairs, one to one within a document, largest overlaps first."""
     found = keyed(claims, documents, set(gold.document))
+    pairs = []
+    for document, gold_rows in gold.groupby("document", sort=False):
+        g_rows = list(gold_rows.itertuples())
+        f_rows = list(found[found.document == document].itertuples())
+        pairs += [(g_rows[gi], f_rows[fi], shared)
+                  for gi, fi, shared in pair_by_words([g.content for g in g_rows], [f.content for f in f_rows])]
+    return pairs
+
+
+def pair_by_words(gold: list[str], found: list[str]) -> list[tuple[int, int, int]]:
+    """(gold index, found index, shared words) of one document's contents, one to one, largest overlaps
+    first (ties in reading order)."""
+    found_words = [_words(f) for f in found]
     options = []
-    for g in gold.itertuples():
-        g_words = _words(g.content)
-        for f in found[found.document == g.document].itertuples():
-            shared = sum((g_words & _words(f.content)).values())
+    for gi, g in enumerate(gold):
+        g_words = _words(g)
+        for fi, f_words in enumerate(found_words):
+            shared = sum((g_words & f_words).values())
             if shared:
-                options.append((shared, g.Index, f.claim_id, g, f))
+                options.append((shared, gi, fi))
     used_gold, used_found, pairs = set(), set(), []
-    for shared, g_index, f_id, g, f in sorted(options, key=lambda o: -o[0]):
-        if g_index not in used_gold and f_id not in used_found:
-            used_gold.add(g_index)
-            used_found.add(f_id)
-            pairs.append((g, f, shared))
+    for shared, gi, fi in sorted(options, key=lambda o: -o[0]):
+        if gi not in used_gold and fi not in used_found:
+            used_gold.add(gi)
+            used_found.add(fi)
+            pairs.append((gi, fi, shared))
     return pairs
 
 

@@ -4,7 +4,7 @@ speaker resolved to an actor.
 Three passes over one parsed document. Reported speech comes from the parse (a reporting verb and its
 clause, 'according to X', 'in X's view', 'X said:' followed by the rest of the paragraph). Quotations come
 from the quote marks, so a quote may run over several sentences; a quote inside reported speech ('said
-Afghans had "broken the shackles"') is part of that claim, not a claim of its own. Speakers are then
+voters had "lost patience"') is part of that claim, not a claim of its own. Speakers are then
 resolved in reading order, because 'he', 'the retired general' and 'the same source' point back to people
 the article introduced or quoted before.
 """
@@ -17,51 +17,23 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors import Mention, load_gazetteer
 from newsgraph.actors.gazetteer import slug
+from newsgraph.claims.cues import PREPOSITION_FRAMES, load_cues, load_speaker_words
 from newsgraph.claims.records import Claim
 from newsgraph.events.arguments import ActorIndex, actors_under, pronoun_actor, subject_heads
 from newsgraph.geo import load_places
-from newsgraph.nlp import doc_text, sentence_of
+from newsgraph.nlp import doc_text, sentence_of, sentences
 from newsgraph.records import short_hash
 
-CUE_VERBS = {"say", "tell", "add", "warn", "argue", "believe", "contend", "claim", "suggest", "indicate", "note",
-             "insist", "state", "announce", "report", "explain", "stress", "emphasise", "emphasize", "assert",
-             "maintain", "predict", "acknowledge", "admit", "write", "think", "fear", "conclude", "reply",
-             "respond", "point", "deny", "confirm", "allege", "vow", "pledge", "promise", "caution", "estimate",
-             "reiterate", "observe", "remark", "declare", "testify", "recall", "complain", "concede", "agree",
-             "threaten", "hint", "signal", "reveal", "accept", "doubt", "urge", "accuse"}
-# Verbs that report what someone thinks, not what they said: claims only with a speaker and a clause.
-MENTAL = {"believe", "think", "fear", "doubt", "accept", "agree", "reveal", "signal"}
-OF_CUES = {"warn", "complain", "speak", "talk", "accuse"}  # 'warned of chaos', 'accused X of failing'
-URGE_CUES = {"urge", "call", "press", "appeal"}  # 'urged Islamabad to reconsider'
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]+, [A-Z][a-z]{2,8}\.? \d{1,2}(, \d{4})? (\([^)]*\) *)?[-–—] *")
-INFINITIVE_CUES = {"claim", "vow", "pledge", "promise", "threaten", "deny"}  # 'claiming to target hideouts'
 QUOTES = [("“", "”"), ('"', '"'), ("«", "»"), ("„", "“")]
 QUOTE_CHARS = "“”\"«»„‘’'"
+DOUBLED_QUOTE = re.compile(r"(?<!\w)''(?!')(.+?)(?<!')''(?!\w)")  # the two-apostrophe marks of some archives
 EDGE = " \t\n,.;:" + QUOTE_CHARS
 ATTRIBUTION_REACH = 12  # tokens between a quotation and its 'he said'
-VIEW_NOUNS = {"view", "opinion", "words", "assessment", "estimate", "account"}
-# Descriptions that stand for a person the article introduced: 'the retired general' -> Naeem Khalid Lodhi.
-DESCRIPTION_GROUPS = [
-    {"reporter", "journalist", "correspondent", "writer", "author", "columnist", "editor"},
-    {"analyst", "expert", "researcher", "scholar", "observer", "commentator", "academic", "professor", "fellow"},
-    {"general", "officer", "commander", "colonel", "brigadier", "marshal", "lieutenant"},
-    {"minister", "secretary", "ambassador", "envoy", "diplomat"},
-    {"spokesman", "spokeswoman", "spokesperson"},
-    {"president", "premier", "leader", "chief", "head"},
-    {"lawmaker", "senator", "legislator", "representative", "mp"},
-]
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"}
 LOCAL_SECTORS = STATE_SECTORS | {"CVL", "BUS", "OPP"}  # speakers who belong to a country even when unsaid
 INTRO_BEFORE, INTRO_AFTER = 6, 14  # tokens around a person's name that may describe them
-# Nouns that carry what someone said: 'made the claim that ...', 'his warning that ...'.
-CUE_NOUNS = {"claim", "warning", "statement", "assertion", "allegation", "assurance", "insistence", "argument",
-             "belief", "view", "suggestion", "promise", "pledge", "threat", "accusation", "denial", "charge"}
-# A written work speaks for its author: 'The article argues', 'the paper concludes'.
-WORKS = {"article", "paper", "study", "analysis", "piece", "essay", "commentary", "book", "report", "column",
-         "author"}
 BYLINE = "<by>"
-SAME_SOURCE = {"source", "speaker"}
-PERSONAL = {"he", "she", "him", "her"}
 
 
 @dataclass
@@ -82,7 +54,7 @@ def find_claims(doc_id: str, sdoc: Doc, mentions: list[Mention]) -> list[Claim]:
     gaz = load_gazetteer()
     index = ActorIndex(mentions, sdoc, gaz.demonyms, gaz.country_names)
     quotes = quote_spans(doc_text(sdoc))
-    drafts = reported(sdoc, quotes)
+    drafts = reported(sdoc, quotes, index)
     drafts += quoted(sdoc, quotes, drafts)
     drafts = nested(trimmed(doc_text(sdoc), sorted(drafts, key=lambda d: d.start)))
     return resolve_all(doc_id, sdoc, drafts, index)
@@ -95,13 +67,31 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     cannot swallow the rest of the article."""
     spans = []
     offset = 0
-    for paragraph in text.split("\n"):
+    paragraphs = text.split("\n")
+    for k, paragraph in enumerate(paragraphs):
+        following = next((p.strip() for p in paragraphs[k + 1:] if p.strip()), "")
+        run_on = running_on(paragraph, following)
+        if run_on is not None:
+            spans.append((offset + run_on, offset + len(paragraph.rstrip())))
         for opening, closing in QUOTES:
             pattern = re.escape(opening) + r"([^" + re.escape(opening + closing) + r"\n]+)" + re.escape(closing)
             for m in re.finditer(pattern, paragraph):
                 spans.append((offset + m.start(1), offset + m.end(1)))
+        for m in DOUBLED_QUOTE.finditer(paragraph):
+            spans.append((offset + m.start(1), offset + m.end(1)))
         offset += len(paragraph) + 1
     return sorted(set(spans))
+
+
+def running_on(paragraph: str, following: str) -> int | None:
+    """Where a quotation that runs on into the next paragraph starts: the convention leaves the closing mark
+    off a paragraph whose quotation the next paragraph continues with a new opening mark."""
+    for opening, closing in QUOTES[:2]:
+        unclosed = paragraph.count(opening) > paragraph.count(closing) if opening != closing \
+            else paragraph.count(opening) % 2 == 1
+        if unclosed and following.startswith(opening):
+            return paragraph.rfind(opening) + 1
+    return None
 
 
 def is_statement(text: str) -> bool:
@@ -116,49 +106,225 @@ def inside(start: int, end: int, spans) -> bool:
 
 # --- reported speech ------------------------------------------------------------------------------------------
 
-def reported(sdoc: Doc, quotes: list[tuple[int, int]]) -> list[Draft]:
-    drafts = []
+def reported(sdoc: Doc, quotes: list[tuple[int, int]], index: ActorIndex) -> list[Draft]:
+    cues = load_cues()
+    drafts: list[Draft | None] = []
     for token in sdoc:
         if inside(token.idx, token.idx + len(token), quotes):
             continue  # 'I believe' inside a quotation belongs to the quotation
-        draft = None
-        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CUE_VERBS:
-            draft = verb_claim(token, quotes)
-        elif token.lower_ in VIEW_NOUNS and token.head.lower_ == "in" and token.dep_ == "pobj":
-            draft = view_claim(token)
-        elif token.pos_ == "NOUN" and token.lemma_.lower() in CUE_NOUNS:
-            draft = noun_claim(token, quotes)
-        elif token.lower_ == "according":
-            draft = according_claim(token)
-        if draft:
-            drafts.append(draft)
-    return drafts
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") and lemma in cues.verbs:
+            drafts += verb_claims(token, quotes, cues, index)
+        elif token.lower_ in cues.adjectives:
+            drafts.append(adjective_claim(token, quotes, index))
+        elif token.lower_ in cues.view_nouns and token.head.lower_ == "in" and token.dep_ == "pobj":
+            drafts.append(view_claim(token))
+        elif token.pos_ == "NOUN" and lemma in cues.nouns:
+            drafts.append(noun_claim(token, quotes))
+        elif any(phrase_at(token, phrase) for phrase in cues.phrases):
+            drafts.append(phrase_claim(token, next(p for p in cues.phrases if phrase_at(token, p)), index))
+    drafts += headline_claims(sdoc, cues, index)
+    return [d for d in drafts if d is not None]
 
 
-def verb_claim(verb: Token, quotes) -> Draft | None:
-    lemma = verb.lemma_.lower()
+def verb_claims(verb: Token, quotes, cues, index: ActorIndex) -> list[Draft]:
+    """The claim(s) a cue verb carries, in the first of its frames the parse fills: a clause ('said the
+    talks failed'), an infinitive ('vowed to retaliate'), a preposition's object ('warned of famine'), the
+    direct object ('condemned the attack'). Two claims when the cue splits its clause ('The plan, she said,
+    will fail')."""
     if any(c.dep_ == "neg" for c in verb.children):
-        return None  # 'has not said what it offered': nothing was claimed
-    content, cue_end = reported_content(verb, lemma)
-    if content is None:
-        return None
-    start, end = content
-    if inside(start, end, quotes) or starts_quote(doc_text(verb.doc), start, end, quotes):
-        return None  # a quotation: the quote pass attributes it
+        return []  # 'has not said what it offered': nothing was claimed
+    frames = cues.frames(verb.lemma_.lower())
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not passive:
+        return []  # 'Asked what would happen, he said ...': the one asked, not the asker, follows
     subjects = [] if passive else subject_heads(verb)
-    if not subjects and (passive or lemma in MENTAL):
-        if not passive:
-            return None
-        return Draft(start, end, False, verb.idx, cue_end, cue_text(verb, cue_end), None, frame=True)
+    if not subjects and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        subjects = subject_heads(verb.head)  # 'analysts said ..., citing ...': the analysts cite
+    if verb.dep_ == "conj" and not has_subject(verb) and verb.head.dep_ == "ccomp" and \
+            verb.head.head.lemma_.lower() in cues.verbs:
+        subjects = subject_heads(verb.head.head)  # 'The army said 23 died and claimed that ...'
     speaker = noun_phrase(subjects[0]) if subjects else None
-    if speaker is None or inside(speaker.start_char, speaker.end_char, [(start, end)]):
+    for frame, content_of in FRAMES:
+        if frame not in frames:
+            continue
+        found = content_of(verb, frame)
+        if found is None:
+            continue
+        ranges, cue_end = found
+        if speaker is None and not (passive and frame == "clause"):
+            return []  # a frame without a speaker is only the impersonal 'it is reported that'
+        if speaker is not None and frames[frame] == "speaker" and not speaks(speaker, index):
+            continue
+        drafts = []
+        for start, end in ranges:
+            start, end = outside_cue(start, end, verb, speaker)
+            text = doc_text(verb.doc)
+            while start < end and text[start] in " \t\n,;:—–-":
+                start += 1
+            quotation = inside(start, end, quotes) or starts_quote(text, start, end, quotes)
+            if end - start < 2 or quotation and "\n" not in text[cue_end:start]:
+                continue  # a quotation in the cue's paragraph: the quote pass attributes it
+            drafts.append(Draft(start, end, quotation, verb.idx, cue_end, cue_text(verb, cue_end), speaker,
+                                frame=speaker is None))
+        return drafts
+    return []
+
+
+def clause_content(verb: Token, frame: str):
+    """'said (that) X', 'said X, and Y' (a coordinated clause with its own subject reports on), 'said: X',
+    and the clause a parenthetical cue interrupts ('The plan, she said, will fail')."""
+    doc = verb.doc
+    cue_end = particle_end(verb)
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if clauses:
+        start, end = clause_range(clauses[0])
+        for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > clauses[0].i):
+            contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in verb.children
+                           if clauses[0].i < c.i < conj.i)  # '..., but polls are no measure of votes'
+            if has_subject(conj) and not contrast and conj.lemma_.lower() not in load_cues().verbs:
+                end = max(end, clause_range(conj)[1])
+        return [(start, end)], cue_end
+    after = next((t for t in doc[verb.i + 1:verb.i + 6] if t.text == ":"), None)
+    if after is not None:
+        return [colon_rest(doc, after)], cue_end
+    head = verb.head
+    if verb.dep_ in ("parataxis", "ccomp") and head.pos_ in ("VERB", "AUX") and head.left_edge.i < verb.left_edge.i \
+            and not any(c.dep_ in ("dobj", "xcomp") for c in verb.children) and set_off(verb):
+        cut_start, cut_end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+        after = (cut_end, head.right_edge.idx + len(head.right_edge))
+        # what precedes the cue is the claim's when it holds the clause's subject ('The plan, she said, ...'),
+        # not when it is only a setting ('In the north, he concluded, ...')
+        subject_before = any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < verb.i for c in head.children)
+        return ([(head.left_edge.idx, cut_start)] if subject_before else []) + [after], cue_end
+    return None
+
+
+def has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
+
+
+def set_off(verb: Token) -> bool:
+    """A cue set off by commas or dashes inside the clause it reports: 'The plan, she said, will fail'."""
+    doc = verb.doc
+    before = doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    after = doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(doc) else None
+    return before is not None and before.text in ",—–-" and (after is None or after.is_punct)
+
+
+def colon_rest(doc: Doc, colon: Token) -> tuple[int, int]:
+    """What follows a colon to the end of its paragraph, or the next paragraph when the colon ends one
+    ('He continued:' then the quotation)."""
+    text = doc_text(doc)
+    start = colon.idx + 1
+    end = text.find("\n", start)
+    if end < 0:
+        return start, len(text)
+    if not text[start:end].strip():
+        start = len(text) - len(text[end:].lstrip())
+        end = text.find("\n", start)
+    return start, end if end > 0 else len(text)
+
+
+def infinitive_content(verb: Token, frame: str):
+    """'vowed to retake the airport'; 'urged both sides to return to talks' (the addressee included)."""
+    action = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
+                   and any(a.lower_ == "to" for a in c.children)), None)
+    if action is None or any(c.dep_ == "auxpass" for c in action.children):
+        return None  # 'asked not to be named' is about the speaker, not a claim
+    addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < action.i), None)
+    if addressee is None:
+        on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" and c.i < action.i), None)
+        addressee = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+    first = addressee.left_edge if addressee is not None else action
+    start, end = clause_range(action)
+    return [(min(start, first.idx), end)], particle_end(verb)
+
+
+def preposition_content(verb: Token, frame: str):
+    """'warned of famine', 'called for an inquiry', 'ruled against the licence'."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == frame and c.i > verb.i):
+        objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")]
+        if objects:
+            start, end = clause_range(objects[0])
+            for more in (c for c in verb.children if c.i > prep.i and c.dep_ in ("prep", "advcl")
+                         and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)):
+                end = max(end, more.right_edge.idx + len(more.right_edge))  # 'warned of famine if the rains fail'
+            return [(start, end)], prep.idx + len(prep)
+    return None
+
+
+def object_content(verb: Token, frame: str):
+    """'condemned the attack', 'described the strike as sabotage', 'blamed the government for the cuts',
+    'called the plan a fraud'."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.pos_ == "PRON" and obj.lower_ in ("it", "this", "that") and not obj.n_rights:
         return None
-    return Draft(start, end, False, verb.idx, cue_end, cue_text(verb, cue_end), speaker)
+    if obj.lemma_.lower() in load_cues().nouns and any(c.dep_ in ("acl", "ccomp") for c in obj.children):
+        return None  # 'rejected his claim that ...': the claim is his, found at its noun
+    complements = [c for c in verb.children if c.i > obj.i and (
+        c.dep_ in ("oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ("as", "for", "of"))]
+    if frame == "as" and not any(c.dep_ in ("oprd", "xcomp") or c.lower_ == "as" for c in complements):
+        return None  # 'called the meeting' names nothing; 'called the plan a fraud' does
+    last = max([obj.right_edge] + [c.right_edge for c in complements], key=lambda t: t.i)
+    return [(obj.left_edge.idx, last.idx + len(last))], particle_end(verb)
+
+
+FRAMES = [("clause", clause_content), ("to", infinitive_content),
+          *((p, preposition_content) for p in PREPOSITION_FRAMES), ("as", object_content), ("object", object_content)]
+
+
+def particle_end(verb: Token) -> int:
+    """The cue with its particle: 'pointed out', 'called for' stays 'called' (its 'for' starts the frame)."""
+    end = verb.idx + len(verb)
+    for child in verb.children:
+        if child.dep_ == "prt" and child.i == verb.i + 1:
+            end = child.idx + len(child)
+    return end
+
+
+def speaks(speaker: Span, index: ActorIndex) -> bool:
+    """A speaker who can hold a view: a name, a pronoun, an organisation, or a word for people, bodies or
+    documents ('a spokesman', 'polls', 'documents'); not 'the map' or 'the river'."""
+    head = speaker.root
+    if head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or actors_under(head, index):
+        return True
+    return head.lemma_.lower() in load_cues().speaker_nouns or any(
+        t.pos_ == "PROPN" for t in speaker if t.dep_ in ("compound", "poss", "amod"))
+
+
+def outside_cue(start: int, end: int, verb: Token, speaker: Span | None) -> tuple[int, int]:
+    """Content never holds its cue or its speaker: a parse that hangs the speaker's words inside the clause
+    ('“...,” City police Chief said', with 'City' parsed into the clause) is cut back to the side of them that holds the content."""
+    for cut_start, cut_end in [(verb.idx, verb.idx + len(verb))] + \
+            ([(speaker.start_char, speaker.end_char)] if speaker is not None else []):
+        if start < cut_end and cut_start < end:
+            if cut_start - start >= end - cut_end:
+                end = cut_start
+            else:
+                start = cut_end
+    return start, end
+
+
+def adjective_claim(adjective: Token, quotes, index: ActorIndex) -> Draft | None:
+    """'Protesters were frustrated that ...', 'The coach is confident that ...': the adjective's clause, held
+    by the subject of its copula."""
+    clause = next((c for c in adjective.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    holder = adjective.head if adjective.dep_ == "acomp" else adjective
+    subjects = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or not speaks(noun_phrase(subjects[0]), index):
+        return None
+    start, end = clause_range(clause)
+    if inside(start, end, quotes):
+        return None
+    return Draft(start, end, False, adjective.idx, adjective.idx + len(adjective), adjective.text,
+                 noun_phrase(subjects[0]))
 
 
 def noun_claim(noun: Token, quotes) -> Draft | None:
-    """'Imran Khan made the claim that the Taliban are “normal civilians”': the noun's that-clause, said by
+    """'The minister made the claim that the rebels are “ordinary farmers”': the noun's that-clause, said by
     the subject of the verb that governs the noun, or by the noun's owner ('his warning that')."""
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos")
                    and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
@@ -169,44 +335,41 @@ def noun_claim(noun: Token, quotes) -> Draft | None:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     subjects = [owner] if owner is not None else (subject_heads(noun.head) if noun.dep_ == "dobj" else [])
+    subjects = subjects or [c for c in noun.children if c.dep_ == "nsubj"]  # 'Farmers fear that', parsed a noun
     if not subjects:
         return None
     return Draft(start, end, False, noun.idx, noun.idx + len(noun), noun.text, noun_phrase(subjects[0]))
 
 
-def reported_content(verb: Token, lemma: str) -> tuple[tuple[int, int] | None, int]:
-    """The clause a reporting verb reports, and where the cue ends ('warned of', 'pointed out')."""
-    doc = verb.doc
-    cue_end = verb.idx + len(verb)
-    for child in verb.children:
-        if child.dep_ == "prt" and child.i == verb.i + 1:
-            cue_end = child.idx + len(child)
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    if clauses:
-        return clause_range(clauses[0]), cue_end
-    if lemma in OF_CUES:
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "about")):
-            objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
-            if objects:
-                return clause_range(objects[0]), prep.idx + len(prep)
-    if lemma in URGE_CUES:
-        addressee = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        action = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-        if addressee is not None and action is not None:
-            return (addressee.left_edge.idx, action.right_edge.idx + len(action.right_edge)), cue_end
-        return None, cue_end
-    if lemma in INFINITIVE_CUES:
-        for xcomp in (c for c in verb.children if c.dep_ == "xcomp"):
-            return clause_range(xcomp), cue_end
-    after = next((t for t in doc[verb.i + 1:verb.i + 6] if t.text == ":"), None)
-    if after is not None and after.i + 1 < len(doc):
-        rest_end = doc_text(doc).find("\n", after.idx)
-        return (doc[after.i + 1].idx, rest_end if rest_end > 0 else len(doc_text(doc))), cue_end
-    return None, cue_end
+def headline_claims(sdoc: Doc, cues, index: ActorIndex) -> list[Draft]:
+    """'Minister: talks will resume' and transcripts ('HOST: ...'): a line that opens with a speaker and a
+    colon."""
+    drafts = []
+    for sent in sentences(sdoc):
+        colon = next((t for t in sent[:6] if t.text in cues.marks and t.text == ":"), None)
+        if colon is None or colon.i == sent.start or colon.i + 1 >= sent.end:
+            continue
+        if sent.start > 0 and "\n" not in sdoc[sent.start - 1].text_with_ws:
+            continue  # the colon must follow the line's first words
+        name = sdoc[sent.start:colon.i]
+        rest = sdoc[colon.i + 1:sent.end]
+        if all(t.pos_ == "PROPN" or t.is_upper for t in name) and (
+                any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name) or actors_under(name.root, index)) \
+                and not all(t.pos_ == "PROPN" or not t.is_alpha for t in rest):  # 'Writer: A Name' is a byline
+            start, end = colon_rest(sdoc, colon)
+            drafts.append(Draft(start, end, False, colon.idx, colon.idx + 1, ":", name))
+    return drafts
 
 
 def clause_range(head: Token) -> tuple[int, int]:
     tokens = list(head.subtree)
+    for child in head.children:
+        if child.i > head.i and child.lemma_.lower() in load_cues().verbs and (
+                child.dep_ == "advcl" and child.tag_ == "VBG" or child.dep_ == "conj" and not has_subject(child)):
+            # '..., citing the strategic importance of ...' and 'said X and claimed Y' hold claims of their own
+            tokens = [t for t in tokens if t.i < child.left_edge.i]
+            while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+                tokens.pop()
     while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].lower_ == "that"):
         tokens = tokens[1:]  # 'said that ...': 'that' is the cue's, not the claim's
     if not tokens:
@@ -215,32 +378,43 @@ def clause_range(head: Token) -> tuple[int, int]:
 
 
 def starts_quote(text: str, start: int, end: int, quotes) -> bool:
-    """Reported content that is one quotation from its first word: "He said: “...”"."""
-    return any(s - 1 <= start <= s + 1 and e >= end - 2 for s, e in quotes)
+    """Reported content that is one quotation from its first word: "He said: “...”", also when a stray
+    word of the attribution trails it."""
+    return any(s - 1 <= start <= s + 1 and (e >= end - 2 or len(text[e:end].split()) <= 2) for s, e in quotes)
 
 
 def cue_text(verb: Token, cue_end: int) -> str:
     return doc_text(verb.doc)[verb.idx:cue_end]
 
 
-def according_claim(token: Token) -> Draft | None:
-    """'..., according to traders' and 'According to Pakistan's Foreign Office, ...'."""
-    to = next((c for c in token.children if c.lower_ == "to"), None)
-    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+def phrase_at(token: Token, phrase: tuple[str, ...]) -> bool:
+    doc = token.doc
+    return token.lower_ == phrase[0] and token.i + len(phrase) <= len(doc) and all(
+        doc[token.i + k].lower_ == word for k, word in enumerate(phrase))
+
+
+def phrase_claim(token: Token, phrase: tuple[str, ...], index: ActorIndex) -> Draft | None:
+    """'..., according to traders' and 'According to the foreign ministry, ...': the rest of the
+    sentence, on the side of the phrase that holds more of it."""
+    last = token.doc[token.i + len(phrase) - 1]
+    source = next((c for c in last.children if c.dep_ == "pobj"), None)
     if source is None:
-        return None
+        source = next((t for t in token.doc[last.i + 1:last.i + 4] if t.dep_ == "pobj"), None)
+    if source is None or not speaks(noun_phrase(source), index):
+        return None  # 'arranged according to rank'
     sent = sentence_of(token)
-    phrase_start, phrase_end = token.left_edge.idx, to.right_edge.idx + len(to.right_edge)
-    before = (sent.start_char, phrase_start)
+    phrase_end = source.right_edge.idx + len(source.right_edge)
+    before = (sent.start_char, token.idx)
     after = (phrase_end, sent.end_char)
     start, end = max(before, after, key=lambda r: r[1] - r[0])
     if end - start < 10:
         return None
-    return Draft(start, end, False, token.idx, to.idx + len(to), "according to", noun_phrase(source))
+    cue_end = last.idx + len(last)
+    return Draft(start, end, False, token.idx, cue_end, doc_text(token.doc)[token.idx:cue_end], noun_phrase(source))
 
 
 def view_claim(token: Token) -> Draft | None:
-    """'In Tahir Khan's view, ...' and 'in the view of analysts, ...'."""
+    """'In the governor's view, ...' and 'in the view of analysts, ...'."""
     holder = next((c for c in token.children if c.dep_ == "poss"), None)
     if holder is None:
         of = next((c for c in token.children if c.lower_ == "of"), None)
@@ -259,7 +433,7 @@ def view_claim(token: Token) -> Draft | None:
 
 def noun_phrase(head: Token) -> Span:
     """The speaker as written: the head with its left modifiers and name parts, not its appositions or
-    relative clauses ('Tahir Khan, an expert on ..., said' -> 'Tahir Khan')."""
+    relative clauses ('Ana Ruiz, an expert on ..., said' -> 'Ana Ruiz')."""
     doc = head.doc
     start = head.left_edge.i
     end = head.i + 1
@@ -267,7 +441,7 @@ def noun_phrase(head: Token) -> Span:
         end += 1
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "including") and child.i == end:
-            end = child.right_edge.i + 1  # 'many in Pakistan's establishment'
+            end = child.right_edge.i + 1  # 'many in the country's establishment'
             end = next((t.i for t in doc[child.i:end] if t.is_punct), end)  # not its relative clause
     return doc[start:end]
 
@@ -279,7 +453,7 @@ def quoted(sdoc: Doc, quotes: list[tuple[int, int]], reported_drafts: list[Draft
     drafts: list[Draft] = []
     for start, end in quotes:
         text = doc_text(sdoc)[start:end]
-        if inside(start, end, covered) or not is_statement(text):
+        if any(s <= start < e for s, e in covered) or not is_statement(text):  # quoted inside reported speech
             continue
         cue = attribution(sdoc, start, end, quotes)
         if cue is not None:
@@ -288,12 +462,35 @@ def quoted(sdoc: Doc, quotes: list[tuple[int, int]], reported_drafts: list[Draft
             if speaker is not None and not inside(speaker.start_char, speaker.end_char, quotes):
                 drafts.append(Draft(start, end, True, cue.idx, cue.idx + len(cue), cue.text, speaker))
                 continue
+        signed = signature(sdoc, end)
+        if signed is not None:
+            drafts.append(Draft(start, end, True, signed[0].idx, signed[0].idx + 1, signed[0].text, signed[1]))
+            continue
         previous = drafts[-1] if drafts else None
         if previous and same_or_next_paragraph(doc_text(sdoc), previous.end, start):
             # the second half of '“A,” he said. “B.”' and a quotation running on into the next paragraph
             drafts.append(Draft(start, end, True, previous.cue_start, previous.cue_end, previous.cue,
                                 previous.speaker))
     return drafts
+
+
+def signature(sdoc: Doc, end: int) -> tuple[Token, Span] | None:
+    """A quotation signed with a dash and a name: '“...” ― Amara Diallo, a fisherman in Mopti'."""
+    text = doc_text(sdoc)
+    at = end + 1
+    while at < len(text) and text[at] in " \u00a0\t":
+        at += 1
+    if at >= len(text) or text[at] not in load_cues().marks or text[at] == ":":
+        return None
+    dash = sdoc.char_span(at, at + 1, alignment_mode="expand")
+    if dash is None or dash.end >= len(sdoc):
+        return None
+    name_end = dash.end
+    while name_end < len(sdoc) and sdoc[name_end].pos_ == "PROPN" and "\n" not in sdoc[name_end].text:
+        name_end += 1
+    if name_end == dash.end:
+        return None
+    return sdoc[dash.start], sdoc[dash.end:name_end]
 
 
 def attribution(sdoc: Doc, start: int, end: int, quotes) -> Token | None:
@@ -309,7 +506,7 @@ def attribution(sdoc: Doc, start: int, end: int, quotes) -> Token | None:
             if "\n" in token.text or (token.is_punct and token.text in ".?!" and window is after
                                       and token.i > first.end + 1):
                 break
-            if (token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CUE_VERBS
+            if (token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in load_cues().quote_verbs
                     and not inside(token.idx, token.idx + len(token), quotes)):
                 return token
     return None
@@ -359,7 +556,7 @@ def closes_quote(text: str, start: int, at: int) -> bool:
 
 
 def nested(drafts: list[Draft]) -> list[Draft]:
-    """A report inside another claim ('said that he did not believe the Taliban would ...') is part of it."""
+    """A report inside another claim ('said that he did not believe the rebels would ...') is part of it."""
     return [d for d in drafts if not any(o is not d and o.start <= d.cue_start < o.end for o in drafts)]
 
 
@@ -391,33 +588,34 @@ def resolve_speaker(d: Draft, earlier: list[Claim], index: ActorIndex, intros) -
     if d.speaker is None:
         return None, ""
     head = d.speaker.root
-    if head.lower_ in PERSONAL:
+    words = load_speaker_words()
+    if head.lower_ in words.personal:
         return last_speaker(head.idx, earlier, index), "pronoun"
     if head.pos_ == "PRON":
         arg = pronoun_actor(head, index)
         return (arg.actor_id if arg else None), "pronoun"
     for appos in (c for c in head.children if c.dep_ == "appos"):
         named = [a for a in actors_under(appos, index) if a.mention is not None and a.mention.kind == "person"]
-        if named:  # "Pakistan's leader, Prime Minister Imran Khan, made the claim"
+        if named:  # "The country's leader, Prime Minister Ana Ruiz, made the claim"
             return named[0].actor_id, ""
     lemma = head.lemma_.lower()
     definite = any(c.lower_ in ("the", "this", "that") for c in head.children)
-    if definite and lemma in SAME_SOURCE and earlier:
+    if definite and lemma in words.same_source and earlier:
         return earlier[-1].speaker_actor, "same source"
     if definite and head.tag_ not in ("NNP", "NNPS"):
-        person = described_person(lemma, head.idx, intros, BYLINE) if lemma in WORKS else None
+        person = described_person(lemma, head.idx, intros, BYLINE) if lemma in words.works else None
         person = person or described_person(lemma, head.idx, intros)
         if person:
             return person, "description"
     if index.at(head) is None and looks_like_person(d.speaker, index):
-        # a speaker the actor stage did not know ('Haroon Masud, a former diplomat') is still a person
+        # a speaker the actor stage did not know ('Ana Ruiz, a former diplomat') is still a person
         return f"PER:{slug(d.speaker.text)}", "name"
     found = actors_under(head, index)
     if not found:
         return None, ""
     actor = found[0]
     if actor.actor_id in index.countries.values():
-        return f"{actor.actor_id}.GOV", ""  # 'Pakistan said' is its government speaking
+        return f"{actor.actor_id}.GOV", ""  # 'Chile said' is its government speaking
     sector = actor.mention.sector if actor.mention is not None else None
     if sector in LOCAL_SECTORS and not actor.mention.country and "." not in actor.actor_id \
             and ":" not in actor.actor_id:
@@ -430,7 +628,7 @@ def resolve_speaker(d: Draft, earlier: list[Claim], index: ActorIndex, intros) -
 
 def looks_like_person(speaker: Span, index: ActorIndex) -> bool:
     """A name as speaker: capitalised proper nouns only, two or more, or one with a description
-    ('Shafiqullah, a 45-year-old shopkeeper'), and not a country or its capital."""
+    ('Samir, a 45-year-old shopkeeper'), and not a country or its capital."""
     words = [t for t in speaker if not t.is_punct]
     if not words or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
         return False
@@ -441,13 +639,13 @@ def looks_like_person(speaker: Span, index: ActorIndex) -> bool:
 
 def speaker_country(speaker: Span, content: tuple[int, int], index: ActorIndex) -> str | None:
     """The state whose 'officials' speak: a state word or place in the speaker's phrase ('officials in
-    Pakistan', 'officials in Khyber'), else earlier in the sentence ('At the Pakistani parliament, MPs warned'), else the state the text
-    named last, else the one it names most often."""
+    Peru', 'officials in a province of it'), else earlier in the sentence ('At the Peruvian parliament, MPs
+    warned'), else the state the text named last, else the one it names most often."""
     places = load_places()
     for token in speaker:
         place = places.get(token.text) if token.pos_ == "PROPN" else None
         if place and place.country:
-            return place.country  # 'officials in Khyber district'
+            return place.country  # 'officials in a named district'
     sent = sentence_of(speaker)
     for token in [*speaker, *reversed(sent[:speaker.start - sent.start])]:
         state = index.state_word(token) if token.tag_ not in ("NNS", "NNPS") else None
@@ -466,7 +664,7 @@ def speaker_country(speaker: Span, content: tuple[int, int], index: ActorIndex) 
 
 def last_speaker(before: int, earlier: list[Claim], index: ActorIndex) -> str | None:
     """'he' is the latest person named as a subject outside what others are quoted as saying, or the
-    latest single speaker quoted before ('A senior police officer told the Post ... “...,” he said')."""
+    latest single speaker quoted before ('A senior police officer told the paper ... “...,” he said')."""
     contents = [(c.start, c.end) for c in earlier]
     doc = index.sentences[0].doc if index.sentences else None
     candidates = [(m.start, m.actor_id) for m in index.mentions
@@ -487,14 +685,18 @@ def is_subject(doc: Doc, mention: Mention) -> bool:
 
 
 def singular(doc: Doc, claim: Claim) -> bool:
+    """A speaker 'he' or 'she' can point back to: one person, named or described ('a senior police
+    officer'), not a body ('the government')."""
     span = doc.char_span(claim.speaker_start, claim.speaker_end, alignment_mode="expand") if doc else None
-    return span is not None and span.root.tag_ in ("NN", "NNP") and span.root.lower_ not in ("he", "she")
+    if span is None or span.root.tag_ not in ("NN", "NNP") or span.root.lower_ in ("he", "she"):
+        return False
+    return span.root.tag_ == "NNP" or any(span.root.lemma_.lower() in group for group in load_speaker_words().descriptions)
 
 
 def introductions(sdoc: Doc, index: ActorIndex) -> list[tuple[int, str, set[str]]]:
-    """(position, person, words around the mention) for each person mention: 'Naeem Khalid Lodhi, a
+    """(position, person, words around the mention) for each person mention: 'Ana Ruiz, a
     retired lieutenant general and former defense minister' gives {general, minister, ...}; the words
-    before the name count too ('Pakistani journalist and researcher Zia Rahman')."""
+    before the name count too ('Chilean journalist and researcher Ana Ruiz')."""
     found = []
     for m in index.mentions:
         span = sdoc.char_span(m.start, m.end, alignment_mode="expand") if m.kind == "person" else None
@@ -504,14 +706,14 @@ def introductions(sdoc: Doc, index: ActorIndex) -> list[tuple[int, str, set[str]
         window = sdoc[max(sent.start, span.start - INTRO_BEFORE):min(sent.end, span.end + INTRO_AFTER)]
         words = {t.lemma_.lower() for t in window}
         if span.start > 0 and sdoc[span.start - 1].lower_ == "by":
-            words.add(BYLINE)  # '... for RUSI, by Masom Jan Masomy': the author of the piece
+            words.add(BYLINE)  # '... for a think tank, by Ana Ruiz': the author of the piece
         found.append((m.start, m.actor_id, words))
     return found
 
 
 def described_person(lemma: str, before: int, intros, marker: str | None = None) -> str | None:
     """The latest person introduced with words of the description's kind (or with `marker`)."""
-    group = {marker} if marker else next((g for g in DESCRIPTION_GROUPS if lemma in g), None)
+    group = {marker} if marker else next((g for g in load_speaker_words().descriptions if lemma in g), None)
     if group is None:
         return None
     for position, person, words in reversed(intros):
