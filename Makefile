@@ -32,6 +32,7 @@ eval: $(STAMP)
 	$(BIN)/newsgraph eval actors gold/actors.tsv --db .eval/dev.duckdb --show 0
 	$(BIN)/newsgraph eval events gold/events.tsv --db .eval/dev.duckdb --show 0
 	$(BIN)/newsgraph eval claims gold/claims.tsv --db .eval/dev.duckdb --show 0
+	$(BIN)/newsgraph eval actors-world gold/actors_world.tsv
 
 # Refresh docs/report.png (the README's screenshot) from the report test in headless Chromium.
 screenshot: $(STAMP)

@@ -429,6 +429,23 @@ def eval_actors(gold, db, show):
     print_differences("extra", extra, show)
 
 
+@eval_group.command(name="actors-world")
+@click.argument("gold", default="gold/actors_world.tsv", type=click.Path(exists=True, dir_okay=False))
+@click.option("--show", default=0, show_default=True, help="How many wrongly coded mentions to list.")
+def eval_actors_world(gold, show):
+    """Country and sector accuracy on labelled actor mentions in single sentences (no database needed)."""
+    from newsgraph.actors.evaluate import read_rows, score_rows, summary
+
+    results = score_rows(read_rows(gold))
+    for name, value in summary(results).items():
+        console.print(f"{name}: {value:.3f}" if isinstance(value, float) else f"{name}: {value}", highlight=False)
+    wrong = [r for r in results if not (r.country_ok and r.sector_ok)]
+    for r in wrong[:show]:
+        got = f"{r.found.country or '-'} {r.found.sector or '-'} {r.found.actor_id}" if r.found else "not found"
+        console.print(f"  {r.row['id']:>4} {r.row['surface']:38s} want {r.row['country'] or '-'} "
+                      f"{r.row['sector'] or '-'}  got {got}", highlight=False, markup=False)
+
+
 @eval_group.command(name="events")
 @click.argument("gold", default="gold/events.tsv", type=click.Path(exists=True, dir_okay=False))
 @db_option
