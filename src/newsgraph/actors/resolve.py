@@ -16,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from newsgraph.actors.gazetteer import Gazetteer, load_gazetteer, slug
+from newsgraph.actors.gazetteer import Gazetteer, load_gazetteer, name_key, slug
 from newsgraph.nlp import doc_text, sentence_of
 
 LOCATIVE = {"in", "inside", "within", "throughout", "across", "near", "at", "into", "around", "outside"}
@@ -63,6 +63,7 @@ class Mention:
     code: str
     date: str | None
     confidence: float
+    layer: str = "text"  # base (Phoenix dictionary), curated, or text (coded from the words of the text)
 
 
 @dataclass
@@ -109,6 +110,8 @@ def find_mentions(doc_id: str, sdoc: Doc, date: str | None, res: Resources | Non
             builder.add(span, local[span.text], 0.8)
         elif span.start in consumed:
             continue  # 'Taliban' in 'Taliban leaders' is part of that mention
+        elif label == "base":
+            builder.named(span, gaz.base_names[name_key(span.text)])
         elif label == "named":
             actor_id = local.get(span.text) or gaz.aliases[span.text]
             if not (is_metonym(actor_id, gaz) and (is_place(span) or is_place_modifier(span, by_token))):
@@ -128,8 +131,8 @@ def find_mentions(doc_id: str, sdoc: Doc, date: str | None, res: Resources | Non
 
 def tagged_spans(sdoc: Doc, res: Resources, local: dict[str, str]) -> list[tuple[Span, str]]:
     """Gazetteer matches, longest first; a name beats a country, a country beats an agent word."""
-    rank = {"named": 0, "country": 1, "demonym": 2, "agent": 3}
-    found = []
+    rank = {"named": 0, "base": 1, "country": 2, "demonym": 3, "agent": 4}
+    found = base_spans(sdoc, res.gazetteer)
     for label, matcher in (("named", res.named), ("country", res.countries), ("demonym", res.demonyms),
                            ("agent", res.agents)):
         for _, start, end in matcher(sdoc):
@@ -146,6 +149,52 @@ def tagged_spans(sdoc: Doc, res: Resources, local: dict[str, str]) -> list[tuple
         if id(span) in kept and (span.start, span.end) not in labels:
             labels[(span.start, span.end)] = label
     return sorted(((sdoc[s:e], label) for (s, e), label in labels.items()), key=lambda f: f[0].start)
+
+
+NAME_JOINERS = {"-", "'", "’", ".", "&"}
+JOIN_WORDS = {"of", "the", "for", "and"}
+MAX_NAME_TOKENS = 10
+
+
+def base_spans(sdoc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
+    """Names of the base dictionary, in any letter case: from each capitalised word, the longest run of
+    name words (capitalised, particles, hyphens) whose name_key is a base alias."""
+    found, n, i = [], len(sdoc), 0
+    while i < n:
+        best, key = None, ""
+        if sdoc[i].text[:1].isupper():
+            for j in range(i, min(n, i + MAX_NAME_TOKENS)):
+                token = sdoc[j]
+                if j > i and not is_name_part(token):
+                    break
+                key += name_key(token.text)
+                if key in gaz.base_names and ends_name(token) and base_context(sdoc[i: j + 1]):
+                    best = j + 1
+        if best:
+            found.append((sdoc[i:best], "base"))
+            i = best
+        else:
+            i += 1
+    return found
+
+
+def is_name_part(token) -> bool:
+    lower = token.lower_
+    return token.text[:1].isupper() or lower in NAME_PARTICLES or lower in JOIN_WORDS or token.text in NAME_JOINERS \
+        or (token.i > 0 and token.doc[token.i - 1].text == "-" and not token.doc[token.i - 1].whitespace_)
+
+
+def ends_name(token) -> bool:
+    return token.text not in NAME_JOINERS and token.lower_ not in JOIN_WORDS
+
+
+def base_context(span: Span) -> bool:
+    """A one-word base name is read only as an acronym (SBU, ELN) or where spaCy sees a name: many are
+    also common words ('Hope', 'Mark')."""
+    if len(span) > 1:
+        return True
+    token = span[0]
+    return (token.text.isupper() and len(token.text) >= 3) or token.ent_type_ in ("ORG", "PERSON", "NORP")
 
 
 def defined_acronyms(text: str, gaz: Gazetteer) -> tuple[dict[str, str], dict[str, str]]:
@@ -228,23 +277,26 @@ class MentionBuilder:
 
     def add(self, span: Span, actor_id: str, confidence: float, surface: str | None = None) -> None:
         entry = self.new_actors.get(actor_id)
+        layer = "text"
         if entry:
             name, kind, country, sector = entry
             group, code = None, f"{country or ''}{sector or ''}"
         else:
             actor = self.gaz.actor(actor_id)
+            layer = actor.layer
             role = actor.role_at(self.date)
             name, kind = actor.name, actor.kind
             country, sector = (role.country, role.sector) if role else (None, None)
             group, code = (role.group, role.code) if role else (None, "")
         self.mentions.append(Mention(self.doc_id, span.start_char, span.end_char, surface or span.text, actor_id,
-                                     name, kind, country, sector, group, code, self.date, confidence))
+                                     name, kind, country, sector, group, code, self.date, confidence, layer))
 
     def named(self, span: Span, actor_id: str) -> None:
         self.add(span, actor_id, 0.95)
         actor = self.gaz.actor(actor_id)
-        if actor.kind == "person":
-            for alias in [actor.name, *actor.aliases]:
+        if actor.kind == "person":  # base aliases are upper case: the name as written and the display name
+            names = [actor.name, *actor.aliases] if actor.layer == "curated" else [actor.name, span.text]
+            for alias in names:
                 self.people.setdefault(alias.split()[-1], actor_id)
 
     def state(self, span: Span, iso3: str) -> None:
@@ -314,8 +366,8 @@ class MentionBuilder:
             return ("country", mod, self.gaz.country_names[text])
         if label == "demonym":
             return ("country", mod, self.gaz.demonyms[text])
-        if label == "named":
-            actor_id = self.gaz.aliases.get(text)
+        if label in ("named", "base"):
+            actor_id = self.gaz.aliases.get(text) or self.gaz.base_names.get(name_key(text))
             if actor_id is None:
                 return None
             country, _, sector = actor_id.partition(".")
@@ -331,7 +383,7 @@ class MentionBuilder:
         if MEDIA_WORDS.search(ent.text):
             self.organization(ent, sector="MED")  # 'Indus Wire' is an outlet, not a person
             return
-        name = TITLES.sub("", ent.text).strip().rstrip("’'s").strip()
+        name = re.sub(r"[’']s?$", "", TITLES.sub("", ent.text).strip()).strip()  # possessive, not a final s
         if not name or name in self.gaz.country_names or name in self.gaz.demonyms:
             return
         from newsgraph.geo.places import load_places  # geo reads the actor gazetteer: import when used
