@@ -223,10 +223,10 @@ def actors(db, country, sector, as_json):
                                   ensure_ascii=False))
         return
     table = Table()
-    for column in ("actor_id", "name", "kind", "code", "mentions", "aliases"):
+    for column in ("actor_id", "name", "kind", "code", "layer", "mentions", "aliases"):
         table.add_column(column, overflow="ellipsis", no_wrap=True, max_width=48)
     for row in frame.itertuples():
-        table.add_row(row.actor_id, row.name, row.kind, cell(row.code), str(row.mentions),
+        table.add_row(row.actor_id, row.name, row.kind, cell(row.code), cell(row.layer), str(row.mentions),
                       ", ".join(list(row.aliases)[:4]))
     console.print(table)
 
@@ -243,7 +243,8 @@ def actor(name, db):
     if match.empty:
         fail(f"no actor called {name!r} in {db}; 'newsgraph actors' lists them")
     row = match.sort_values("mentions", ascending=False).iloc[0]
-    console.print(f"[bold]{row['name']}[/]  {row['actor_id']}  ({row['kind']}, code {row['code']})", highlight=False)
+    console.print(f"[bold]{row['name']}[/]  {row['actor_id']}  ({row['kind']}, code {row['code']}, "
+                  f"from the {LAYER_NAMES.get(row['layer'], 'text')})", highlight=False)
     console.print(f"aliases: {', '.join(row['aliases'])}", highlight=False)
     for role in json.loads(row["roles"] or "[]"):
         span = f"{role.get('since') or '…'} to {role.get('until') or 'now'}"
@@ -257,6 +258,9 @@ def actor(name, db):
         doc = docs.loc[doc_id]
         console.print(f"  {doc_id}  {cell(doc['published']):10s}  {len(group):3d}×  {cell(doc['title'])[:70]}",
                       highlight=False)
+
+
+LAYER_NAMES = {"base": "base dictionary (Phoenix)", "curated": "curated dictionary", "text": "text"}
 
 
 def actor_ids(store: Store, name: str) -> set[str]:

@@ -64,8 +64,8 @@ class ActorEntry:
         if date is None:
             return self.roles[-1]
         covering = [r for r in self.roles if r.covers(date)]
-        if covering:
-            return covering[-1]
+        if covering:  # a dated role says more than an undated one ('[ELI]' beside '[RWAGOV >000422]')
+            return max(reversed(covering), key=lambda r: (r.since is not None or r.until is not None, r.since or ""))
         started = [r for r in self.roles if r.since is None or r.since[: len(date)] <= date]
         return started[-1] if started else self.roles[0]
 

@@ -14,7 +14,7 @@ import pyarrow as pa
 from newsgraph.records import Document
 from newsgraph.store.dedup import Deduplicator
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 5: mentions and actors record the layer an actor came from (base, curated, text)
 DEFAULT_DB = "newsgraph.duckdb"
 
 SCHEMA = """
@@ -55,6 +55,7 @@ CREATE TABLE IF NOT EXISTS mentions (
     code VARCHAR,
     role_date VARCHAR,
     confidence DOUBLE,
+    layer VARCHAR,
     PRIMARY KEY (doc_id, start_char, end_char, actor_id)
 );
 CREATE TABLE IF NOT EXISTS events (
@@ -112,7 +113,8 @@ CREATE TABLE IF NOT EXISTS actors (
     code VARCHAR,
     aliases VARCHAR[],
     mentions INTEGER,
-    roles VARCHAR
+    roles VARCHAR,
+    layer VARCHAR
 );
 CREATE TABLE IF NOT EXISTS runs (
     run_id INTEGER PRIMARY KEY,
@@ -260,7 +262,7 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         self.con.execute("DELETE FROM actors")
         if rows:
-            self.con.executemany(f"INSERT INTO actors VALUES ({', '.join('?' * 10)})", rows)
+            self.con.executemany(f"INSERT INTO actors VALUES ({', '.join('?' * 11)})", rows)
         self.con.execute("COMMIT")
 
     def mentions(self) -> pd.DataFrame:
@@ -292,12 +294,12 @@ ARROW_TYPES = {"VARCHAR": pa.string(), "INTEGER": pa.int64(), "BIGINT": pa.int64
                "BOOLEAN": pa.bool_(), "BLOB": pa.binary(), "TIMESTAMP": pa.timestamp("us"),
                "VARCHAR[]": pa.list_(pa.string())}
 MENTION_COLUMNS = ["doc_id", "start_char", "end_char", "surface", "actor_id", "name", "kind", "country", "sector",
-                   "group", "code", "role_date", "confidence"]
+                   "group", "code", "role_date", "confidence", "layer"]
 
 
 def mention_row(m) -> list:
     return [m.doc_id, m.start, m.end, m.surface, m.actor_id, m.name, m.kind, m.country, m.sector, m.group,
-            m.code, m.date, m.confidence]
+            m.code, m.date, m.confidence, m.layer]
 
 
 EVENT_COLUMNS = ["event_id", "doc_id", "evidence", "start", "end", "source", "target", "type", "mode", "context",

@@ -14,7 +14,7 @@ CLAIM_FIELDS = ["claim_id", "doc_id", "speaker", "speaker_actor", "cue", "conten
 
 EXPORT_TABLES = {
     "documents": DOCUMENT_FIELDS + DOCUMENT_EXTRA,
-    "actors": ACTOR_FIELDS + ["roles"],
+    "actors": ACTOR_FIELDS + ["roles", "layer"],
     "events": EVENT_FIELDS + ["source_code", "target_code", "trigger", "trigger_start", "trigger_end",
                               "date_precision", "repeat_of", "claim_id"],
     "claims": CLAIM_FIELDS + ["cue_start", "cue_end", "speaker_start", "speaker_end", "confidence"],
