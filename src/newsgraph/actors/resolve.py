@@ -169,7 +169,8 @@ def tagged_spans(sdoc: Doc, res: Resources, local: dict[str, str]) -> list[tuple
             span = sdoc.char_span(m.start(), m.end())
             if span is not None:
                 found.append((span, "named"))
-    found = [(span, label) for span, label in found if not inside_person(span, label, res.gazetteer)]
+    found = [(span, label) for span, label in found
+             if not inside_person(span, label, res.gazetteer) and not part_of_other_name(span, label, res.gazetteer)]
     found.sort(key=lambda f: (-(f[0].end - f[0].start), rank[f[1]]))
     kept = {id(s) for s in filter_spans([s for s, _ in found])}
     labels = {}
@@ -182,15 +183,28 @@ def tagged_spans(sdoc: Doc, res: Resources, local: dict[str, str]) -> list[tuple
 def inside_person(span: Span, label: str, gaz: Gazetteer) -> bool:
     """'Israel Katz', 'Jordan Bardella', 'Therese Kayikwamba Wagner': a state or group name that is only part
     of a longer name spaCy reads as a person's."""
-    if label not in ("country", "named"):
+    if label not in ("country", "named", "base"):
         return False
-    if label == "named" and gaz.actor(gaz.aliases.get(span.text, "")).kind == "person":
+    actor_id = gaz.aliases.get(span.text) if label == "named" else gaz.base_names.get(name_key(span.text))
+    if actor_id and gaz.actor(actor_id).kind == "person":
         return False
     ent = next((e for e in span.doc.ents if e.start <= span.start and span.end <= e.end), None)
     if ent is None or ent.label_ != "PERSON" or not looks_like_name(ent):
         return False
     extra = [t for t in ent if not span.start <= t.i < span.end and t.is_alpha and not TITLES.match(t.text + " ")]
     return bool(extra)
+
+
+def part_of_other_name(span: Span, label: str, gaz: Gazetteer) -> bool:
+    """'Petro Hnatenko' is not Gustavo Petro: a person's one-word alias (a surname, a first name) next to
+    another capitalised name word belongs to someone else's name."""
+    if label != "named" or len(span) != 1 or span.text not in gaz.aliases \
+            or gaz.actor(gaz.aliases[span.text]).kind != "person":
+        return False
+    doc = span.doc
+    neighbours = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    return any(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not TITLES.match(t.text + " ")
+               and t.text not in gaz.country_names and t.text not in gaz.demonyms for t in neighbours)
 
 
 NAME_JOINERS = {"-", "'", "’", ".", "&"}
