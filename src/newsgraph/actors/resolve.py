@@ -69,7 +69,7 @@ class Mention:
 @dataclass
 class Resources:
     gazetteer: Gazetteer
-    named: PhraseMatcher
+    named: int  # the most tokens a curated alias can have: aliases are looked up as written, by text
     countries: PhraseMatcher
     demonyms: PhraseMatcher
     agents: PhraseMatcher
@@ -84,10 +84,11 @@ def load_resources() -> Resources:
 
     def matcher(phrases, attr="ORTH"):
         m = PhraseMatcher(nlp.vocab, attr=attr)
-        m.add("X", [nlp.make_doc(p) for p in phrases])
+        m.add("X", list(nlp.tokenizer.pipe(phrases)))
         return m
 
-    return Resources(gaz, matcher(gaz.aliases), matcher(gaz.country_names), matcher(gaz.demonyms),
+    longest = max(len(re.findall(r"\w+|[^\w\s]", alias)) for alias in gaz.aliases)
+    return Resources(gaz, longest, matcher(gaz.country_names), matcher(gaz.demonyms),
                      matcher(gaz.agents, attr="LOWER"))
 
 
@@ -159,9 +160,8 @@ def name_runs(sdoc: Doc, by_token: dict) -> list[Span]:
 def tagged_spans(sdoc: Doc, res: Resources, local: dict[str, str]) -> list[tuple[Span, str]]:
     """Gazetteer matches, longest first; a name beats a country, a country beats an agent word."""
     rank = {"named": 0, "base": 1, "country": 2, "demonym": 3, "agent": 4}
-    found = base_spans(sdoc, res.gazetteer)
-    for label, matcher in (("named", res.named), ("country", res.countries), ("demonym", res.demonyms),
-                           ("agent", res.agents)):
+    found = base_spans(sdoc, res.gazetteer) + curated_spans(sdoc, res.gazetteer, res.named)
+    for label, matcher in (("country", res.countries), ("demonym", res.demonyms), ("agent", res.agents)):
         for _, start, end in matcher(sdoc):
             found.append((sdoc[start:end], label))
     for acronym in local:
@@ -180,6 +180,17 @@ def tagged_spans(sdoc: Doc, res: Resources, local: dict[str, str]) -> list[tuple
     return sorted(((sdoc[s:e], label) for (s, e), label in labels.items()), key=lambda f: f[0].start)
 
 
+def curated_spans(sdoc: Doc, gaz: Gazetteer, longest: int) -> list[tuple[Span, str]]:
+    """Curated names and metonyms exactly as written (case matters: 'Fano', 'SANA'), every match from each
+    word; the longest wins later. A dictionary look-up per word and length: nothing to build at load time."""
+    text, tokens, found = doc_text(sdoc), list(sdoc), []
+    for i, first in enumerate(tokens):
+        for j in range(i, min(len(tokens), i + longest)):
+            if text[first.idx: tokens[j].idx + len(tokens[j])] in gaz.aliases:
+                found.append((sdoc[i: j + 1], "named"))
+    return found
+
+
 def inside_person(span: Span, label: str, gaz: Gazetteer) -> bool:
     """'Israel Katz', 'Jordan Bardella', 'Therese Kayikwamba Wagner': a state or group name that is only part
     of a longer name spaCy reads as a person's."""
@@ -188,8 +199,8 @@ def inside_person(span: Span, label: str, gaz: Gazetteer) -> bool:
     actor_id = gaz.aliases.get(span.text) if label == "named" else gaz.base_names.get(name_key(span.text))
     if actor_id and gaz.actor(actor_id).kind == "person":
         return False
-    ent = next((e for e in span.doc.ents if e.start <= span.start and span.end <= e.end), None)
-    if ent is None or ent.label_ != "PERSON" or not looks_like_name(ent):
+    ent = person_at(span.doc).get(span.start)
+    if ent is None or ent.end < span.end or not looks_like_name(ent):
         return False
     extra = [t for t in ent if not span.start <= t.i < span.end and t.is_alpha and not TITLES.match(t.text + " ")]
     return bool(extra)
@@ -215,12 +226,13 @@ MAX_NAME_TOKENS = 10
 def base_spans(sdoc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
     """Names of the base dictionary, in any letter case: from each capitalised word, the longest run of
     name words (capitalised, particles, hyphens) whose name_key is a base alias."""
-    found, n, i = [], len(sdoc), 0
+    tokens = list(sdoc)  # one Token object per word: indexing the Doc makes a new one each time
+    found, n, i = [], len(tokens), 0
     while i < n:
         best, key = None, ""
-        if sdoc[i].text[:1].isupper():
+        if tokens[i].text[:1].isupper():
             for j in range(i, min(n, i + MAX_NAME_TOKENS)):
-                token = sdoc[j]
+                token = tokens[j]
                 if j > i and not is_name_part(token):
                     break
                 key += name_key(token.text)
@@ -317,9 +329,22 @@ def proper_name(span: Span, by_token: dict, gaz: Gazetteer) -> Span | None:
 
 
 def is_headline(sent: Span) -> bool:
-    """A headline or title-case line: most of its longer words are capitalised."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
+    """A headline or title-case line: most of its longer words are capitalised. Kept per sentence in the
+    Doc's user_data (asked for each word of a run)."""
+    known = sent.doc.user_data.setdefault("newsgraph.headlines", {})
+    if sent.start not in known:
+        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        known[sent.start] = len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
+    return known[sent.start]
+
+
+def person_at(doc: Doc) -> dict[int, Span]:
+    """Token index -> the PERSON entity it is in, computed once per Doc."""
+    found = doc.user_data.get("newsgraph.persons")
+    if found is None:
+        found = doc.user_data["newsgraph.persons"] = {t: e for e in doc.ents if e.label_ == "PERSON"
+                                                      for t in range(e.start, e.end)}
+    return found
 
 
 def is_place(span: Span) -> bool:
