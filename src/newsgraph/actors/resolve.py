@@ -272,11 +272,11 @@ def defined_acronyms(text: str, gaz: Gazetteer) -> tuple[dict[str, str], dict[st
     found, new = {}, {}
     for m in ACRONYM.finditer(text):
         long_form, acronym = m.group(1), m.group(2)
-        if acronym in gaz.aliases:
-            continue
         words = long_form.split()
         known = next((gaz.aliases[" ".join(words[k:])] for k in range(len(words)) if " ".join(words[k:]) in gaz.aliases),
                      None)
+        if acronym in gaz.aliases and (known is None or known == gaz.aliases[acronym]) and not org_name(words, acronym):
+            continue  # the gazetteer's own meaning; a text that spells out another one ('RSF') keeps its own
         if known:
             found[acronym] = known
             continue
@@ -658,13 +658,13 @@ def apposition_after(ent: Span) -> list:
 def describe_tokens(tokens: list, gaz: Gazetteer) -> tuple[str | None, str | None]:
     """The country and the most specific sector named by a title or description. A title naming an
     international body ('EU foreign policy chief', 'the ICC prosecutor') makes an international official."""
-    country, sectors, k = None, [], 0
+    country, sectors, fallback, k = None, [], [], 0
     while k < len(tokens):
         token = tokens[k]
         for n in range(min(4, len(tokens) - k), 0, -1):  # longest title phrase first
             phrase = " ".join(t.lower_ for t in tokens[k: k + n])
-            if phrase in gaz.titles:
-                sectors.append(gaz.titles[phrase])
+            if phrase in gaz.titles:  # our agent words first; Phoenix's many titles only when none is there
+                (sectors if phrase in gaz.agents else fallback).append(gaz.titles[phrase])
                 k += n - 1
                 break
         else:
@@ -675,6 +675,6 @@ def describe_tokens(tokens: list, gaz: Gazetteer) -> tuple[str | None, str | Non
                 if role and role.sector == "IGO":
                     sectors.append("IGO")
         k += 1
-    sector = min(sectors, key=lambda s: SECTOR_PRIORITY.index(s) if s in SECTOR_PRIORITY else len(SECTOR_PRIORITY),
-                 default=None)
+    sector = min(sectors or fallback, default=None,
+                 key=lambda s: SECTOR_PRIORITY.index(s) if s in SECTOR_PRIORITY else len(SECTOR_PRIORITY))
     return (None if sector == "IGO" else country), sector
