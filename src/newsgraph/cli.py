@@ -224,7 +224,8 @@ def actors(db, country, sector, as_json):
         return
     table = Table()
     for column in ("actor_id", "name", "kind", "code", "layer", "mentions", "aliases"):
-        table.add_column(column, overflow="ellipsis", no_wrap=True, max_width=48)
+        table.add_column(column, overflow="ellipsis", no_wrap=True, max_width=48,
+                         min_width={"layer": 7, "mentions": 8}.get(column))
     for row in frame.itertuples():
         table.add_row(row.actor_id, row.name, row.kind, cell(row.code), cell(row.layer), str(row.mentions),
                       ", ".join(list(row.aliases)[:4]))
