@@ -1,5 +1,6 @@
 """One test per dictionary layer and resolution rule, generated from src/newsgraph/data/actor_examples.tsv
 (sentences from Europe, Africa, Asia, the Americas and the Middle East, including ones that must not fire)."""
+import json
 from importlib import resources
 
 import pytest
@@ -55,3 +56,20 @@ def test_each_layer_is_loaded_once_and_the_curated_layer_wins():
     assert layers == {"base", "curated", "text"}
     # Phoenix knows Lavrov to 2014; the curated entry with the same id replaces it
     assert gaz.actor("PER:sergei-lavrov").layer == "curated"
+
+
+def test_the_cli_shows_the_layer_each_actor_came_from(tmp_path):
+    from tests.conftest import run_cli
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "story.txt").write_text(
+        "Title: Ministers meet in Brussels\nDate: 2024-11-20\n\n"
+        "Andrii Sybiha met Polish officials in Brussels on Wednesday. Hugo Chavez's former allies in "
+        "Caracas were not invited, a spokesman said.\n", encoding="utf-8")
+    db = tmp_path / "x.duckdb"
+    run_cli("build", tmp_path / "in", "--db", db, "--quiet")
+    rows = map(json.loads, run_cli("actors", "--db", db, "--json").stdout.splitlines())
+    layers = {row["actor_id"]: row["layer"] for row in rows}
+    assert layers["PER:andrii-sybiha"] == "curated" and layers["PER:hugo-chavez"] == "base"
+    assert layers["POL.GOV"] == "text"
+    assert "from the base dictionary" in run_cli("actor", "Hugo Chavez", "--db", db).stdout
