@@ -81,6 +81,7 @@ class Gazetteer:
     capitals: dict[str, str]
     base_names: dict[str, str] = field(default_factory=dict)  # name_key(alias) -> base actor id
     titles: dict[str, str] = field(default_factory=dict)      # lower-case title or agent phrase -> sector
+    own_titles: frozenset = frozenset()                        # the hand-written ones (agents.tsv, titles.tsv)
 
     def actor(self, actor_id: str) -> ActorEntry:
         """A curated actor, or a state-sector actor made on demand ('PAK.MIL', 'AFG', 'ANL')."""
@@ -137,6 +138,7 @@ def load_gazetteer() -> Gazetteer:
             demonyms[word] = iso3
     agents = {phrase.strip(): sector.strip() for phrase, sector, *_ in _rows("agents.tsv")}
     titles = {phrase: sector for phrase, sector, *_ in _rows("agents_base.tsv")} | agents
+    titles |= {phrase: sector for phrase, sector, *_ in _rows("titles.tsv")}
     state_words = {name_key(w) for w in [*country_names, *demonyms]}
     layered = LayeredActors(actors)
     base_names = {}
@@ -148,8 +150,9 @@ def load_gazetteer() -> Gazetteer:
     for alias in aliases:  # a curated name is never read as a base one
         base_names.pop(name_key(alias), None)
     actors = layered
+    own = frozenset(agents) | {phrase for phrase, *_ in _rows("titles.tsv")}
     return Gazetteer(actors, aliases, country_names, demonyms, agents, countries,
-                     dict(curated.get("capitals", {})), base_names, titles)
+                     dict(curated.get("capitals", {})), base_names, titles, own)
 
 
 def _rows(name: str) -> list[list[str]]:

@@ -664,7 +664,7 @@ def describe_tokens(tokens: list, gaz: Gazetteer) -> tuple[str | None, str | Non
         for n in range(min(4, len(tokens) - k), 0, -1):  # longest title phrase first
             phrase = " ".join(t.lower_ for t in tokens[k: k + n])
             if phrase in gaz.titles:  # our agent words first; Phoenix's many titles only when none is there
-                (sectors if phrase in gaz.agents else fallback).append(gaz.titles[phrase])
+                (sectors if phrase in gaz.own_titles else fallback).append(gaz.titles[phrase])
                 k += n - 1
                 break
         else:
