@@ -33,6 +33,7 @@ eval: $(STAMP)
 	$(BIN)/newsgraph eval events gold/events.tsv --db .eval/dev.duckdb --show 0
 	$(BIN)/newsgraph eval claims gold/claims.tsv --db .eval/dev.duckdb --show 0 --polnear $(SHARED)/bench/polnear-dev
 	$(BIN)/newsgraph eval interests gold/interests.tsv --db .eval/dev.duckdb --show 0
+	$(BIN)/newsgraph eval actors-world gold/actors_world.tsv
 
 # Refresh docs/report.png (the README's screenshot) from the report test in headless Chromium.
 screenshot: $(STAMP)

@@ -223,10 +223,11 @@ def actors(db, country, sector, as_json):
                                   ensure_ascii=False))
         return
     table = Table()
-    for column in ("actor_id", "name", "kind", "code", "mentions", "aliases"):
-        table.add_column(column, overflow="ellipsis", no_wrap=True, max_width=48)
+    for column in ("actor_id", "name", "kind", "code", "layer", "mentions", "aliases"):
+        table.add_column(column, overflow="ellipsis", no_wrap=True, max_width=48,
+                         min_width={"layer": 7, "mentions": 8}.get(column))
     for row in frame.itertuples():
-        table.add_row(row.actor_id, row.name, row.kind, cell(row.code), str(row.mentions),
+        table.add_row(row.actor_id, row.name, row.kind, cell(row.code), cell(row.layer), str(row.mentions),
                       ", ".join(list(row.aliases)[:4]))
     console.print(table)
 
@@ -243,7 +244,8 @@ def actor(name, db):
     if match.empty:
         fail(f"no actor called {name!r} in {db}; 'newsgraph actors' lists them")
     row = match.sort_values("mentions", ascending=False).iloc[0]
-    console.print(f"[bold]{row['name']}[/]  {row['actor_id']}  ({row['kind']}, code {row['code']})", highlight=False)
+    console.print(f"[bold]{row['name']}[/]  {row['actor_id']}  ({row['kind']}, code {row['code']}, "
+                  f"from the {LAYER_NAMES.get(row['layer'], 'text')})", highlight=False)
     console.print(f"aliases: {', '.join(row['aliases'])}", highlight=False)
     for role in json.loads(row["roles"] or "[]"):
         span = f"{role.get('since') or '…'} to {role.get('until') or 'now'}"
@@ -257,6 +259,9 @@ def actor(name, db):
         doc = docs.loc[doc_id]
         console.print(f"  {doc_id}  {cell(doc['published']):10s}  {len(group):3d}×  {cell(doc['title'])[:70]}",
                       highlight=False)
+
+
+LAYER_NAMES = {"base": "base dictionary (Phoenix)", "curated": "curated dictionary", "text": "text"}
 
 
 def actor_ids(store: Store, name: str) -> set[str]:
@@ -427,6 +432,23 @@ def eval_actors(gold, db, show):
     missing, extra = actor_differences(documents, mentions, gold_rows)
     print_differences("missing", missing, show)
     print_differences("extra", extra, show)
+
+
+@eval_group.command(name="actors-world")
+@click.argument("gold", default="gold/actors_world.tsv", type=click.Path(exists=True, dir_okay=False))
+@click.option("--show", default=0, show_default=True, help="How many wrongly coded mentions to list.")
+def eval_actors_world(gold, show):
+    """Country and sector accuracy on labelled actor mentions in single sentences (no database needed)."""
+    from newsgraph.actors.evaluate import read_rows, score_rows, summary
+
+    results = score_rows(read_rows(gold))
+    for name, value in summary(results).items():
+        console.print(f"{name}: {value:.3f}" if isinstance(value, float) else f"{name}: {value}", highlight=False)
+    wrong = [r for r in results if not (r.country_ok and r.sector_ok)]
+    for r in wrong[:show]:
+        got = f"{r.found.country or '-'} {r.found.sector or '-'} {r.found.actor_id}" if r.found else "not found"
+        console.print(f"  {r.row['id']:>4} {r.row['surface']:38s} want {r.row['country'] or '-'} "
+                      f"{r.row['sector'] or '-'}  got {got}", highlight=False, markup=False)
 
 
 @eval_group.command(name="events")

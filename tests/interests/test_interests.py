@@ -34,7 +34,7 @@ def test_stated_aims_with_their_objects(lebanon):
     demand = one(lebanon, actor="LBN.GOV", stance="seeks", wants="a complete Israeli withdrawal")
     assert demand.object == "ISR" and demand.status == "stated" and demand.date == "2025-03-04"
     assert demand.evidence == "Lebanon's government demands a complete Israeli withdrawal"
-    urged = one(lebanon, actor="IGO.UN", wants="Israel to withdraw fully")
+    urged = one(lebanon, actor="IGO.UNIFIL", wants="Israel to withdraw fully")  # the UN mission, now known by name
     assert urged.object == "ISR" and urged.stance == "seeks"
 
 

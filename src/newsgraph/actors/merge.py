@@ -10,7 +10,8 @@ from newsgraph.actors.gazetteer import load_gazetteer
 
 
 def actor_rows(mentions: pd.DataFrame) -> list[list]:
-    """Rows for the actors table (actor_id, name, kind, country, sector, group, code, aliases, mentions, roles)."""
+    """Rows for the actors table (actor_id, name, kind, country, sector, group, code, aliases, mentions, roles,
+    layer: base, curated or text, the layer the actor came from)."""
     gaz = load_gazetteer()
     rows = []
     for actor_id, group in mentions.groupby("actor_id", sort=True):
@@ -22,7 +23,7 @@ def actor_rows(mentions: pd.DataFrame) -> list[list]:
             roles = [r.__dict__ for r in entry.roles]
             rows.append([actor_id, entry.name, entry.kind, role.country if role else None,
                          role.sector if role else None, role.group if role else None, role.code if role else "",
-                         aliases, len(group), json.dumps(roles)])
+                         aliases, len(group), json.dumps(roles), entry.layer])
             continue
         latest = group.iloc[-1]
         name = max(group["name"], key=len)
@@ -31,5 +32,5 @@ def actor_rows(mentions: pd.DataFrame) -> list[list]:
         country = country.iloc[0] if len(country) else None
         sector = sector.iloc[0] if len(sector) else None
         rows.append([actor_id, name, latest["kind"], country, sector, None, f"{country or ''}{sector or ''}",
-                     aliases, len(group), json.dumps([{"country": country, "sector": sector}])])
+                     aliases, len(group), json.dumps([{"country": country, "sector": sector}]), "text"])
     return rows

@@ -14,7 +14,7 @@ import pyarrow as pa
 from newsgraph.records import Document
 from newsgraph.store.dedup import Deduplicator
 
-SCHEMA_VERSION = 5  # 5: the interests table
+SCHEMA_VERSION = 6  # 5: mentions and actors record their layer (base, curated, text); 6: the interests table
 DEFAULT_DB = "newsgraph.duckdb"
 
 SCHEMA = """
@@ -55,6 +55,7 @@ CREATE TABLE IF NOT EXISTS mentions (
     code VARCHAR,
     role_date VARCHAR,
     confidence DOUBLE,
+    layer VARCHAR,
     PRIMARY KEY (doc_id, start_char, end_char, actor_id)
 );
 CREATE TABLE IF NOT EXISTS events (
@@ -135,7 +136,8 @@ CREATE TABLE IF NOT EXISTS actors (
     code VARCHAR,
     aliases VARCHAR[],
     mentions INTEGER,
-    roles VARCHAR
+    roles VARCHAR,
+    layer VARCHAR
 );
 CREATE TABLE IF NOT EXISTS runs (
     run_id INTEGER PRIMARY KEY,
@@ -285,7 +287,7 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         self.con.execute("DELETE FROM actors")
         if rows:
-            self.con.executemany(f"INSERT INTO actors VALUES ({', '.join('?' * 10)})", rows)
+            self.con.executemany(f"INSERT INTO actors VALUES ({', '.join('?' * 11)})", rows)
         self.con.execute("COMMIT")
 
     def mentions(self) -> pd.DataFrame:
@@ -322,7 +324,7 @@ ARROW_TYPES = {"VARCHAR": pa.string(), "INTEGER": pa.int64(), "BIGINT": pa.int64
                "BOOLEAN": pa.bool_(), "BLOB": pa.binary(), "TIMESTAMP": pa.timestamp("us"),
                "VARCHAR[]": pa.list_(pa.string())}
 MENTION_COLUMNS = ["doc_id", "start_char", "end_char", "surface", "actor_id", "name", "kind", "country", "sector",
-                   "group", "code", "role_date", "confidence"]
+                   "group", "code", "role_date", "confidence", "layer"]
 
 
 def plain(frame: pd.DataFrame) -> pd.DataFrame:
@@ -334,7 +336,7 @@ def plain(frame: pd.DataFrame) -> pd.DataFrame:
 
 def mention_row(m) -> list:
     return [m.doc_id, m.start, m.end, m.surface, m.actor_id, m.name, m.kind, m.country, m.sector, m.group,
-            m.code, m.date, m.confidence]
+            m.code, m.date, m.confidence, m.layer]
 
 
 EVENT_COLUMNS = ["event_id", "doc_id", "evidence", "start", "end", "source", "target", "type", "mode", "context",

@@ -16,7 +16,7 @@ INTEREST_FIELDS = ["interest_id", "doc_id", "actor", "wants", "object", "stance"
 
 EXPORT_TABLES = {
     "documents": DOCUMENT_FIELDS + DOCUMENT_EXTRA,
-    "actors": ACTOR_FIELDS + ["roles"],
+    "actors": ACTOR_FIELDS + ["roles", "layer"],
     "events": EVENT_FIELDS + ["source_code", "target_code", "trigger", "trigger_start", "trigger_end",
                               "date_precision", "repeat_of", "claim_id"],
     "claims": CLAIM_FIELDS + ["cue_start", "cue_end", "speaker_start", "speaker_end", "confidence"],
