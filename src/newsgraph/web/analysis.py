@@ -98,7 +98,11 @@ def pair_events(cur, a: str, b: str) -> pd.DataFrame:
                        f"WHERE ({sa} AND {tb}) OR ({sb} AND {ta})", pa + pb + qb + qa).df()
 
 
-def dyad_json(cur, a: str, b: str, by: str) -> dict:
+def in_range(period: str, since: str | None, until: str | None) -> bool:
+    return (not since or period >= since) and (not until or period <= until or period.startswith(until))
+
+
+def dyad_json(cur, a: str, b: str, by: str, since: str | None = None, until: str | None = None) -> dict:
     events = pair_events(cur, a, b)
     result = {"a": a, "b": b, "by": by, "periods": []}
     if events.empty:
@@ -110,7 +114,7 @@ def dyad_json(cur, a: str, b: str, by: str) -> dict:
     between = dyad_events(clustered, a, b)
     between = between.assign(period=between.date.map(lambda d: period_of(d, by)))
     titles = dict(rows_to_pairs(cur, sorted(set(between.doc_id))))
-    for r in table.to_dict("records"):
+    for r in (r for r in table.to_dict("records") if in_range(r["period"], since, until)):
         listed = records(between[between.period == r["period"]].sort_values("date"),
                          MENTION_FIELDS + ["sources", "quad", "intensity"])
         for m in listed:

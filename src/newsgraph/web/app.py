@@ -215,10 +215,10 @@ def add_api(app: FastAPI, state: State) -> None:
     @app.get("/api/dyad", tags=["analysis"])
     def dyad(a: str = Query(..., min_length=1, description=ActorWord),
              b: str = Query(..., min_length=1, description=ActorWord),
-             by: Literal["year", "quarter", "month"] = "year"):
+             by: Literal["year", "quarter", "month"] = "year", since: str | None = Since, until: str | None = Until):
         """Cooperation and conflict between two actors per period, each period with its events."""
         c = cur()
-        return analysis.dyad_json(c, analysis.dyad_side(c, a), analysis.dyad_side(c, b), by)
+        return analysis.dyad_json(c, analysis.dyad_side(c, a), analysis.dyad_side(c, b), by, since, until)
 
     @app.get("/api/network", tags=["analysis"])
     def network(limit: int = Query(60, ge=1, le=500, description="The most connected actors shown.")):

@@ -146,17 +146,18 @@ NG.views.doc = async function (params) {
 };
 
 NG.views.dyad = async function (params) {
-  const a = params.a || "", b = params.b || "", by = params.by || "year";
+  const a = params.a || "", b = params.b || "", by = params.by || "year", since = params.since || "";
   const form = el("form", {class: "filters", id: "dyad-form"},
     el("label", {}, "first actor", el("input", {name: "a", value: a, placeholder: "PAK or a name"})),
     el("label", {}, "second actor", el("input", {name: "b", value: b, placeholder: "AFG.TALIBAN"})),
     el("label", {}, "by", el("select", {name: "by"}, ["year", "quarter", "month"].map(v =>
       el("option", v === by ? {value: v, selected: "selected"} : {value: v}, v)))),
+    el("label", {}, "since", el("input", {name: "since", value: since, size: 7, placeholder: "2021"})),
     el("button", {type: "submit"}, "Show"));
   form.addEventListener("submit", e => { e.preventDefault(); NG.go("dyad", Object.fromEntries(new FormData(form))); });
   const page = el("div", {id: "dyad"}, el("h1", {}, "Dyad"), form);
   if (!a || !b) return NG.append(page, [el("p", {}, "Pick two actors by name, id or country code.")]);
-  const d = await NG.api("dyad", {a, b, by});
+  const d = await NG.api("dyad", {a, b, by, since});
   const list = el("div", {id: "period-events"}, el("p", {class: "muted"}, "Click a point to list its events."));
   const pick = p => list.replaceChildren(el("h2", {}, `${p.period}: ${p.events} events, intensity ${p.intensity}`),
     NG.table(["date", "type", "who \u2192 whom", "status", "sources", "evidence"], p.list.map(e => el("tr", {
