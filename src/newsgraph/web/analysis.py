@@ -9,7 +9,7 @@ import pandas as pd
 from newsgraph.analysis.clusters import _text, cluster_events, clusters
 from newsgraph.analysis.dyads import dyad_events, dyad_table, period_of
 from newsgraph.report.build import Analysis, cluster_mentions
-from newsgraph.web.queries import NAMED, NotFound, plain, rows
+from newsgraph.web.queries import NAMED, NotFound, plain
 
 MENTION_FIELDS = ["event_id", "doc_id", "evidence", "start", "end", "date", "status", "source", "target", "type"]
 
@@ -80,22 +80,27 @@ def dyad_side(cur, word: str) -> str:
     """What `newsgraph dyad` takes: a country code (PAK), an actor id, or here also a name or alias."""
     if len(word) == 3 and word.isalpha():
         return word.upper()
-    found = cur.execute(f"SELECT actor_id FROM actors WHERE {NAMED} ORDER BY lower(actor_id) = lower($1) DESC, mentions DESC LIMIT 1", [word]).fetchone()
+    found = cur.execute(f"SELECT actor_id FROM actors WHERE {NAMED} "
+                        "ORDER BY lower(actor_id) = lower($1) DESC, mentions DESC LIMIT 1", [word]).fetchone()
     if not found:
         raise NotFound(f"no actor called {word!r}; give an actor id, name or alias, or a country code")
     return found[0]
 
 
-SIDE_SQL = "(e.{col} = ? OR starts_with(e.{col}, ? || '.') OR (length(?) = 3 AND starts_with(e.{col}_code, ?)))"
+def side_sql(col: str, wanted: str) -> tuple[str, list]:
+    """A prefilter for analysis.dyads.side_matches on the columns snapshot.PREPARE adds (equality first)."""
+    if len(wanted) == 3 and wanted.isalpha():
+        return f"(e.{col}_root = ? OR e.{col}_country = ?)", [wanted, wanted]
+    return f"(e.{col}_root = ? AND (e.{col} = ? OR starts_with(e.{col}, ?)))", [wanted.split(".")[0], wanted,
+                                                                                 wanted + "."]
 
 
 def pair_events(cur, a: str, b: str) -> pd.DataFrame:
     """Events that may be between a and b (a superset: dyad_events decides), with their documents."""
-    def side(col, x):
-        return SIDE_SQL.format(col=col), [x] * 4
-    (sa, pa), (tb, pb), (sb, qb), (ta, qa) = side("source", a), side("target", b), side("source", b), side("target", a)
-    return cur.execute(f"SELECT e.* FROM events e JOIN documents d ON d.doc_id = e.doc_id AND d.status = 'ok' "
-                       f"WHERE ({sa} AND {tb}) OR ({sb} AND {ta})", pa + pb + qb + qa).df()
+    (sa, pa), (tb, pb), (sb, qb), (ta, qa) = (side_sql("source", a), side_sql("target", b), side_sql("source", b),
+                                              side_sql("target", a))
+    return cur.execute(f"SELECT e.* FROM web_pairs e WHERE ({sa} AND {tb}) OR ({sb} AND {ta})",
+                       pa + pb + qb + qa).df()
 
 
 def in_range(period: str, since: str | None, until: str | None) -> bool:
@@ -103,27 +108,21 @@ def in_range(period: str, since: str | None, until: str | None) -> bool:
 
 
 def dyad_json(cur, a: str, b: str, by: str, since: str | None = None, until: str | None = None) -> dict:
+    """Per period: events per quad class and mean intensity (analysis.dyads), and the events themselves."""
     events = pair_events(cur, a, b)
     result = {"a": a, "b": b, "by": by, "periods": []}
     if events.empty:
         return result
-    documents = cur.execute("SELECT doc_id, publisher FROM documents WHERE doc_id IN (SELECT unnest(?))",
-                            [sorted(set(events.doc_id))]).df()
+    documents = events[["doc_id", "doc_publisher"]].drop_duplicates().rename(columns={"doc_publisher": "publisher"})
     clustered = clusters(cluster_events(events, documents))
     table = dyad_table(clustered, a, b, by)
     between = dyad_events(clustered, a, b)
-    between = between.assign(period=between.date.map(lambda d: period_of(d, by)))
-    titles = dict(rows_to_pairs(cur, sorted(set(between.doc_id))))
+    between = between.assign(period=between.date.map(lambda d: period_of(d, by))).sort_values("date")
+    listed: dict[str, list] = {}
+    for event, period in zip(records(between, MENTION_FIELDS + ["sources", "quad", "intensity", "doc_title"]),
+                             between.period):
+        listed.setdefault(period, []).append(event)
     for r in (r for r in table.to_dict("records") if in_range(r["period"], since, until)):
-        listed = records(between[between.period == r["period"]].sort_values("date"),
-                         MENTION_FIELDS + ["sources", "quad", "intensity"])
-        for m in listed:
-            m["doc_title"] = titles.get(m["doc_id"])
-        result["periods"].append({**{k: plain(v) if not hasattr(v, "item") else plain(v.item())
-                                     for k, v in r.items()}, "list": listed})
+        result["periods"].append({**{k: plain(v.item() if hasattr(v, "item") else v) for k, v in r.items()},
+                                  "list": listed.get(r["period"], [])})
     return result
-
-
-def rows_to_pairs(cur, doc_ids: list[str]) -> list[tuple]:
-    return [(r["doc_id"], r["title"]) for r in rows(cur, "SELECT doc_id, title FROM documents WHERE doc_id IN "
-                                                         "(SELECT unnest(?))", [doc_ids])]

@@ -139,11 +139,10 @@ def add_api(app: FastAPI, state: State) -> None:
             analysis.dyad_side(c, actor)
         row = queries.actor(c, actor_id)
         counts = c.execute(
-            "SELECT count(*) FILTER (WHERE e.source = $1), count(*) FILTER (WHERE e.target = $1) FROM events e "
-            "JOIN documents d ON d.doc_id = e.doc_id AND d.status = 'ok' WHERE (e.source = $1 OR e.target = $1) "
-            "AND repeat_of IS NULL", [actor_id]).fetchone()
+            "SELECT count(*) FILTER (WHERE source = $1), count(*) FILTER (WHERE target = $1) FROM web_events "
+            "WHERE (source = $1 OR target = $1) AND repeat_of IS NULL", [actor_id]).fetchone()
         claims = c.execute("SELECT count(*) FILTER (WHERE speaker_actor = $1), count(*) FILTER (WHERE "
-                           "list_contains(about, $1)) FROM claims", [actor_id]).fetchone()
+                           "list_contains(about, $1)) FROM web_claims", [actor_id]).fetchone()
         return {**row, "events_as_source": counts[0], "events_as_target": counts[1], "claims_by": claims[0],
                 "claims_about": claims[1], "neighbours": queries.neighbours(c, actor_id)}
 
@@ -181,9 +180,8 @@ def add_api(app: FastAPI, state: State) -> None:
                doc_id: str | None = None, limit: int = Limit, offset: int = Offset):
         """Who said what, in document order."""
         c = cur()
-        return queries.page(c, queries.CLAIM_COLUMNS, queries.CLAIM_SOURCE,
-                            queries.claim_where(c, speaker, about, direct, since, until, source, doc_id),
-                            "d.seq, c.start, c.claim_id", limit, offset)
+        return queries.claims_page(c, queries.claim_where(c, speaker, about, direct, since, until, source, doc_id),
+                                   limit, offset)
 
     @app.get("/api/interests", tags=["claims"])
     def interests(limit: int = Limit, offset: int = Offset):
@@ -237,26 +235,25 @@ def add_api(app: FastAPI, state: State) -> None:
     @app.get("/api/search", tags=["corpus"])
     def search(q: str = Query(..., min_length=1, max_length=200, description="Words to look for."),
                limit: int = Query(10, ge=1, le=100, description="Hits per kind.")):
-        """Actors, events, claims and documents whose names or text contain q."""
+        """Actors whose name, id or alias contains q; events, claims and documents whose text holds every word
+        of q."""
         c = cur()
-        like = f"%{q}%"
         events_where, claims_where = Where(), Where()
-        events_where.add("e.evidence ILIKE ?", like)
-        claims_where.add("(c.content ILIKE ? OR c.speaker ILIKE ?)", like, like)
-        return {"q": q,
+        queries.word_filter(events_where, "e.pos", "event", q)
+        queries.word_filter(claims_where, "c.pos", "claim", q)
+        return {"q": q, "words": queries.words(q),
                 "actors": queries.page(c, queries.ACTOR_COLUMNS, "actors", queries.actor_where(c, None, None, None, q),
                                        "mentions DESC, actor_id", limit, 0),
                 "events": queries.events_page(c, events_where, limit, 0),
-                "claims": queries.page(c, queries.CLAIM_COLUMNS, queries.CLAIM_SOURCE, claims_where,
-                                       "d.seq, c.start, c.claim_id", limit, 0),
+                "claims": queries.claims_page(c, claims_where, limit, 0),
                 "documents": queries.page(c, queries.DOC_COLUMNS, "documents",
                                           queries.document_where("ok", q=q), "seq", limit, 0)}
 
 
 def overview_json(cur) -> dict:
     counts = dict(cur.execute("SELECT status, count(*) FROM documents GROUP BY status").fetchall())
-    totals = cur.execute("""SELECT (SELECT count(*) FROM events e JOIN documents d ON d.doc_id = e.doc_id AND
-        d.status = 'ok' WHERE repeat_of IS NULL), (SELECT count(*) FROM claims), (SELECT count(*) FROM actors),
+    totals = cur.execute("""SELECT (SELECT count(*) FROM web_events WHERE repeat_of IS NULL),
+        (SELECT count(*) FROM web_claims), (SELECT count(*) FROM actors),
         (SELECT count(DISTINCT publisher) FROM documents WHERE status = 'ok'),
         (SELECT min(published) FROM documents WHERE status = 'ok'),
         (SELECT max(published) FROM documents WHERE status = 'ok')""").fetchone()
@@ -267,7 +264,7 @@ def overview_json(cur) -> dict:
             "skipped": queries.rows(cur, "SELECT doc_id, source, record_id, status, reason, duplicate_of FROM documents "
                                          "WHERE status <> 'ok' ORDER BY seq LIMIT 200"),
             "dyads": queries.rows(cur, BUSIEST_DYADS),
-            "latest": queries.events_page(cur, latest, 10, 0, "e.date DESC, e.doc_id, e.start")["items"]}
+            "latest": queries.events_page(cur, latest, 10, 0, "e.pos DESC")["items"]}
 
 
 PARTY = ("CASE WHEN regexp_full_match(left(coalesce(e.{c}_code, ''), 3), '[A-Z]{{3}}') THEN left(e.{c}_code, 3) "
@@ -275,7 +272,7 @@ PARTY = ("CASE WHEN regexp_full_match(left(coalesce(e.{c}_code, ''), 3), '[A-Z]{
 # Country pairs by events between them (a retold event counts each time it is told, unlike the report's clusters).
 BUSIEST_DYADS = f"""
     WITH p AS (SELECT {PARTY.format(c='source')} AS s, {PARTY.format(c='target')} AS t, quad
-               FROM events e JOIN documents d ON d.doc_id = e.doc_id AND d.status = 'ok' WHERE repeat_of IS NULL)
+               FROM web_events e WHERE repeat_of IS NULL)
     SELECT least(s, t) AS a, greatest(s, t) AS b, count(*) AS events,
            count(*) FILTER (WHERE quad LIKE '%conflict') AS conflict,
            count(*) FILTER (WHERE quad LIKE '%cooperation') AS cooperation

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 
 import duckdb
+
+from newsgraph.events.plover import STATUS_WEIGHTS
 
 
 class NotFound(LookupError):
@@ -43,11 +46,17 @@ def plain(value):
     return value
 
 
-def page(cur, select: str, source: str, where: Where, order: str, limit: int, offset: int) -> dict:
+def page(cur, select: str, source: str, where: Where, order: str, limit: int, offset: int,
+         key: str | None = None) -> dict:
+    """One page and the total. With `key`, the page's keys are found first and only their rows read, so a
+    sort over a million rows moves one integer per row, not the whole row."""
     total = cur.execute(f"SELECT count(*) FROM {source} {where.sql()}", where.params).fetchone()[0]
-    items = rows(cur, f"SELECT {select} FROM {source} {where.sql()} ORDER BY {order} LIMIT ? OFFSET ?",
-                 [*where.params, limit, offset])
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
+    if key:
+        sql = (f"SELECT {select} FROM {source} WHERE {key} IN (SELECT {key} FROM {source} {where.sql()} "
+               f"ORDER BY {order} LIMIT ? OFFSET ?) ORDER BY {order}")
+    else:
+        sql = f"SELECT {select} FROM {source} {where.sql()} ORDER BY {order} LIMIT ? OFFSET ?"
+    return {"total": total, "limit": limit, "offset": offset, "items": rows(cur, sql, [*where.params, limit, offset])}
 
 
 def table_exists(cur, name: str) -> bool:
@@ -105,31 +114,30 @@ def actor(cur, actor_id: str) -> dict:
 
 def neighbours(cur, actor_id: str, limit: int = 25) -> list[dict]:
     """The actors this one has events with: events each way and the status-weighted intensity sum."""
-    return rows(cur, """
+    return rows(cur, f"""
         WITH ties AS (
-            SELECT CASE WHEN e.source = $1 THEN e.target ELSE e.source END AS other,
-                   CASE WHEN e.source = $1 THEN 'out' ELSE 'in' END AS direction, e.intensity, e.status
-            FROM events e JOIN documents d ON d.doc_id = e.doc_id AND d.status = 'ok'
-            WHERE (e.source = $1 OR e.target = $1) AND e.source <> e.target AND e.repeat_of IS NULL)
+            SELECT CASE WHEN source = $1 THEN target ELSE source END AS other,
+                   CASE WHEN source = $1 THEN 'out' ELSE 'in' END AS direction, intensity, status
+            FROM web_events WHERE (source = $1 OR target = $1) AND source <> target AND repeat_of IS NULL)
         SELECT other AS actor_id, coalesce(a.name, other) AS name,
                count(*) FILTER (WHERE direction = 'out') AS events_out,
                count(*) FILTER (WHERE direction = 'in') AS events_in,
-               round(sum(intensity * CASE status WHEN 'asserted' THEN 1.0 WHEN 'reported' THEN 0.8
-                   WHEN 'planned' THEN 0.5 WHEN 'hypothetical' THEN 0.25 ELSE 0 END), 2) AS weight
+               round(sum(intensity * {STATUS_WEIGHT}), 2) AS weight
         FROM ties LEFT JOIN actors a ON a.actor_id = other
         GROUP BY ALL ORDER BY events_out + events_in DESC, other LIMIT $2""", [actor_id, limit])
 
 
 # --- events -----------------------------------------------------------------------------------------------
 
-EVENT_SOURCE = "events e JOIN documents d ON d.doc_id = e.doc_id AND d.status = 'ok'"
-EVENT_COLUMNS = ("e.event_id, e.doc_id, e.evidence, e.start, e.\"end\", e.source, e.target, e.type, e.mode, "
-                 "e.context, e.quad, e.intensity, e.status, e.date, e.date_precision, e.location, e.confidence, "
-                 "e.source_code, e.target_code, e.trigger, e.trigger_start, e.trigger_end, e.repeat_of, e.claim_id, "
-                 "d.title AS doc_title, d.publisher AS doc_publisher, d.published AS doc_published, "
-                 "sa.name AS source_name, ta.name AS target_name")
-EVENT_NAMES = " LEFT JOIN actors sa ON sa.actor_id = e.source LEFT JOIN actors ta ON ta.actor_id = e.target"
-EVENT_ORDER = "e.date NULLS LAST, e.doc_id, e.start, e.event_id"
+EVENT_SOURCE = "web_events e"  # events of stored documents with their names (snapshot.PREPARE)
+EVENT_COLUMNS = ", ".join(f"e.{c}" for c in (
+    "event_id", "doc_id", "evidence", "start", '"end"', "source", "target", "type", "mode", "context", "quad",
+    "intensity", "status", "date", "date_precision", "location", "confidence", "source_code", "target_code", "trigger",
+    "trigger_start", "trigger_end", "repeat_of", "claim_id", "doc_title", "doc_publisher", "doc_published",
+    "source_name", "target_name"))
+EVENT_ORDER = "e.pos"
+# plover.md's status weights, as SQL.
+STATUS_WEIGHT = "CASE status " + " ".join(f"WHEN '{k}' THEN {v}" for k, v in STATUS_WEIGHTS.items()) + " ELSE 0 END"
 
 
 def date_filters(where: Where, column: str, since: str | None, until: str | None) -> None:
@@ -139,10 +147,10 @@ def date_filters(where: Where, column: str, since: str | None, until: str | None
         where.add(f"({column} <= ? OR starts_with({column}, ?))", until, until)
 
 
-def source_filter(where: Where, source: str | None, alias: str = "d") -> None:
+def source_filter(where: Where, source: str | None, prefix: str) -> None:
     """A document's outlet, file or URL contains the words given."""
     if source:
-        where.add(f"({alias}.publisher ILIKE ? OR {alias}.source ILIKE ? OR {alias}.url ILIKE ?)", *[f"%{source}%"] * 3)
+        where.add(f"({prefix}publisher ILIKE ? OR {prefix}source ILIKE ? OR {prefix}url ILIKE ?)", *[f"%{source}%"] * 3)
 
 
 def event_where(cur, actor=None, event_type=None, status=None, since=None, until=None, place=None, source=None,
@@ -151,15 +159,18 @@ def event_where(cur, actor=None, event_type=None, status=None, since=None, until
     if actor:
         ids = actor_ids(cur, actor)
         sides = {"source": ["e.source"], "target": ["e.target"]}.get(role, ["e.source", "e.target"])
-        where.add("(" + " OR ".join(f"list_contains(?, {s})" for s in sides) + ")", *[ids] * len(sides))
+        marks = ", ".join("?" * len(ids))
+        where.add("(" + " OR ".join(f"{s} IN ({marks})" for s in sides) + ")", *ids * len(sides))
     if event_type:
         where.add("e.type = ?", event_type)
     if status:
         where.add("e.status = ?", status)
     date_filters(where, "e.date", since, until)
     if place:
-        where.add("e.location ILIKE ?", f"%{place}%")
-    source_filter(where, source)
+        where.add("(e.place_key = lower(?) OR e.place_country = upper(?))", place, place)
+    if source:
+        where.add("e.doc_id IN (SELECT doc_id FROM documents WHERE status = 'ok' AND "
+                  "(publisher ILIKE ? OR source ILIKE ? OR url ILIKE ?))", *[f"%{source}%"] * 3)
     if doc_id:
         where.add("e.doc_id = ?", doc_id)
     if not repeats:
@@ -168,7 +179,7 @@ def event_where(cur, actor=None, event_type=None, status=None, since=None, until
 
 
 def events_page(cur, where: Where, limit: int, offset: int, order: str = EVENT_ORDER) -> dict:
-    result = page(cur, EVENT_COLUMNS, EVENT_SOURCE + EVENT_NAMES, where, order, limit, offset)
+    result = page(cur, EVENT_COLUMNS, EVENT_SOURCE, where, order, limit, offset, "e.pos")
     for item in result["items"]:
         item["location"] = json.loads(item["location"]) if item["location"] else None
     return result
@@ -176,11 +187,15 @@ def events_page(cur, where: Where, limit: int, offset: int, order: str = EVENT_O
 
 # --- claims -----------------------------------------------------------------------------------------------
 
-CLAIM_SOURCE = ("claims c JOIN documents d ON d.doc_id = c.doc_id AND d.status = 'ok' "
-                "LEFT JOIN actors sa ON sa.actor_id = c.speaker_actor")
-CLAIM_COLUMNS = ("c.claim_id, c.doc_id, c.speaker, c.speaker_actor, sa.name AS speaker_name, c.cue, c.content, "
-                 "c.start, c.\"end\", c.direct, c.about, c.confidence, d.title AS doc_title, "
-                 "d.publisher AS doc_publisher, d.published AS doc_published")
+CLAIM_SOURCE = "web_claims c"
+CLAIM_COLUMNS = ", ".join(f"c.{c}" for c in (
+    "claim_id", "doc_id", "speaker", "speaker_actor", "speaker_name", "cue", "content", "start", '"end"', "direct",
+    "about", "confidence", "doc_title", "doc_publisher", "doc_published"))
+CLAIM_ORDER = "c.pos"
+
+
+def claims_page(cur, where: Where, limit: int, offset: int) -> dict:
+    return page(cur, CLAIM_COLUMNS, CLAIM_SOURCE, where, CLAIM_ORDER, limit, offset, "c.pos")
 
 
 def claim_where(cur, speaker=None, about=None, direct=None, since=None, until=None, source=None,
@@ -192,8 +207,8 @@ def claim_where(cur, speaker=None, about=None, direct=None, since=None, until=No
         where.add("len(list_intersect(c.about, ?)) > 0", actor_ids(cur, about))
     if direct is not None:
         where.add("c.direct = ?", direct)
-    date_filters(where, "d.published", since, until)
-    source_filter(where, source)
+    date_filters(where, "c.doc_published", since, until)
+    source_filter(where, source, "c.doc_")
     if doc_id:
         where.add("c.doc_id = ?", doc_id)
     return where
@@ -210,11 +225,29 @@ def document_where(status=None, since=None, until=None, source=None, q=None) -> 
     if status:
         where.add("status = ?", status)
     date_filters(where, "published", since, until)
-    if source:
-        where.add("(publisher ILIKE ? OR source ILIKE ? OR url ILIKE ?)", *[f"%{source}%"] * 3)
+    source_filter(where, source, "")
     if q:
-        where.add("(title ILIKE ? OR text ILIKE ?)", f"%{q}%", f"%{q}%")
+        word_filter(where, "seq", "document", q)
     return where
+
+
+# --- search -------------------------------------------------------------------------------------------
+
+MAX_WORDS = 8
+
+
+def words(q: str) -> list[str]:
+    """The words of a query, split as the index splits text (letters and digits)."""
+    return list(dict.fromkeys(w for w in re.split(r"[\W_]+", q.lower()) if w))[:MAX_WORDS]
+
+
+def word_filter(where: Where, key: str, kind: str, q: str) -> None:
+    """Rows whose indexed text holds every word of q (whole words, any order, any case)."""
+    terms = words(q) or [""]
+    match = "SELECT pos FROM web_words WHERE word = ? AND kind = ?"
+    for _ in terms[1:]:
+        match += " AND pos IN (SELECT pos FROM web_words WHERE word = ? AND kind = ?)"
+    where.add(f"{key} IN ({match})", *[v for term in terms for v in (term, kind)])
 
 
 def document(cur, doc_id: str) -> dict:
@@ -226,6 +259,5 @@ def document(cur, doc_id: str) -> dict:
                                 "FROM mentions WHERE doc_id = ? ORDER BY start_char", [doc_id])
     doc["events"] = events_page(cur, event_where(cur, doc_id=doc_id, repeats=True), 10_000, 0,
                                 "e.start, e.trigger_start, e.event_id")["items"]
-    doc["claims"] = page(cur, CLAIM_COLUMNS, CLAIM_SOURCE, claim_where(cur, doc_id=doc_id), "c.start, c.claim_id",
-                         10_000, 0)["items"]
+    doc["claims"] = claims_page(cur, claim_where(cur, doc_id=doc_id), 10_000, 0)["items"]
     return doc

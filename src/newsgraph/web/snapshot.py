@@ -12,6 +12,7 @@ import shutil
 import tempfile
 import threading
 import time
+import weakref
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -20,12 +21,51 @@ import duckdb
 from newsgraph.store import Store, StoreError
 
 CHECK_EVERY_SECONDS = 2.0
-# Indexes for the server's look-ups, built on the copy so the stored schema stays as the build wrote it.
-INDEXES = [
-    "CREATE INDEX IF NOT EXISTS web_events_doc ON events (doc_id)",
-    "CREATE INDEX IF NOT EXISTS web_mentions_doc ON mentions (doc_id)",
-    "CREATE INDEX IF NOT EXISTS web_mentions_actor ON mentions (actor_id)",
-    "CREATE INDEX IF NOT EXISTS web_claims_doc ON claims (doc_id)",
+# Word characters for the search index; queries are split the same way (queries.words).
+WORD_SPLIT = r"[^\pL\pN]+"
+# Tables built on the private copy (never in the user's database): events and claims with their document's and
+# actors' names, numbered in display order (`pos`) and stored in that order, so a page is a scan of one table
+# sorted by one integer; a word index for search, sorted by word; the events again, pair by pair.
+PREPARE = [
+    """CREATE TABLE web_events AS
+       SELECT row_number() OVER (ORDER BY e.date NULLS LAST, e.doc_id, e.start, e.event_id) AS pos, e.*,
+              d.title AS doc_title, d.publisher AS doc_publisher, d.published AS doc_published,
+              d.source AS doc_source, d.url AS doc_url, sa.name AS source_name, ta.name AS target_name,
+              lower(json_extract_string(e.location, '$.name')) AS place_key,
+              json_extract_string(e.location, '$.country') AS place_country,
+              split_part(e.source, '.', 1) AS source_root, split_part(e.target, '.', 1) AS target_root,
+              left(e.source_code, 3) AS source_country, left(e.target_code, 3) AS target_country
+       FROM events e JOIN documents d ON d.doc_id = e.doc_id AND d.status = 'ok'
+       LEFT JOIN actors sa ON sa.actor_id = e.source LEFT JOIN actors ta ON ta.actor_id = e.target
+       ORDER BY pos""",
+    """CREATE TABLE web_claims AS
+       SELECT row_number() OVER (ORDER BY d.seq, c.start, c.claim_id) AS pos, c.*, sa.name AS speaker_name,
+              d.title AS doc_title, d.publisher AS doc_publisher, d.published AS doc_published,
+              d.source AS doc_source, d.url AS doc_url
+       FROM claims c JOIN documents d ON d.doc_id = c.doc_id AND d.status = 'ok'
+       LEFT JOIN actors sa ON sa.actor_id = c.speaker_actor
+       ORDER BY pos""",
+    f"""CREATE TABLE web_words AS
+        SELECT DISTINCT word, kind, pos FROM (
+            SELECT unnest(string_split_regex(lower(evidence), '{WORD_SPLIT}')) AS word, 'event' AS kind, pos
+            FROM web_events WHERE repeat_of IS NULL
+            UNION ALL SELECT unnest(string_split_regex(lower(coalesce(speaker, '') || ' ' || content),
+                                                       '{WORD_SPLIT}')), 'claim', pos FROM web_claims
+            UNION ALL SELECT unnest(string_split_regex(lower(coalesce(title, '') || ' ' || coalesce(text, '')),
+                                                       '{WORD_SPLIT}')), 'document', seq FROM documents
+                      WHERE status = 'ok')
+        WHERE word <> '' ORDER BY word, kind, pos""",
+    # The columns a dyad needs, stored pair by pair, so one pair's events are read together.
+    """CREATE TABLE web_pairs AS
+       SELECT pos, event_id, doc_id, evidence, start, "end", date, status, source, target, type, quad, intensity,
+              source_code, target_code, location, repeat_of, doc_publisher, doc_title, source_root, target_root,
+              source_country, target_country
+       FROM web_events ORDER BY least(coalesce(source_country, source_root), coalesce(target_country, target_root)),
+                                greatest(coalesce(source_country, source_root), coalesce(target_country, target_root))""",
+    "CREATE INDEX web_events_id ON web_events (event_id)",
+    "CREATE INDEX web_events_doc ON web_events (doc_id)",
+    "CREATE INDEX web_claims_doc ON web_claims (doc_id)",
+    "CREATE INDEX web_mentions_doc ON mentions (doc_id)",
 ]
 
 
@@ -36,6 +76,7 @@ class Snapshot:
         self.db = Path(db)
         self.check_every = check_every
         self.folder = Path(tempfile.mkdtemp(prefix="newsgraph-serve-"))
+        weakref.finalize(self, shutil.rmtree, self.folder, True)  # the copies go when the server does
         self.version = 0
         self.stale = False
         self.taken_at = ""
@@ -76,7 +117,8 @@ class Snapshot:
             if wal.exists():
                 shutil.copyfile(wal, target.with_name(target.name + ".wal"))
         with duckdb.connect(str(target)) as con:
-            for statement in INDEXES:
+            con.execute("SET enable_progress_bar = false")
+            for statement in PREPARE:
                 con.execute(statement)
             con.execute("CHECKPOINT")
         new = duckdb.connect(str(target), read_only=True)
