@@ -100,7 +100,7 @@ class Snapshot:
     def _try_take(self) -> None:
         try:
             self._take()
-        except StoreError:
+        except (StoreError, duckdb.Error):
             self.stale = True  # a build holds the file: keep serving the last copy
 
     def _file_stamp(self):
