@@ -76,3 +76,26 @@ def test_serve_refuses_a_missing_database(tmp_path):
     result = subprocess.run([sys.executable, "-m", "newsgraph.cli", "serve", "--db", str(tmp_path / "none.duckdb")],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "no database" in result.stderr
+
+
+def test_an_empty_database_and_an_interests_table(tmp_path):
+    """Every page of the API answers on a database with no events yet, and lists interests once a build
+    has written that table (the interests stage is optional)."""
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web.app import create_app
+
+    db = tmp_path / "kb.duckdb"
+    add_document(db, "a")
+    with Store(db) as store:
+        store.con.execute("CREATE TABLE interests (actor_id VARCHAR, interest VARCHAR, doc_id VARCHAR)")
+        store.con.execute("INSERT INTO interests VALUES ('X.GOV', 'border trade', 'a')")
+    app = create_app(db)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        for url in ("/api/overview", "/api/events", "/api/claims", "/api/clusters", "/api/network",
+                    "/api/contradictions", "/api/search?q=capital", "/api/dyads", "/api/documents/a"):
+            assert client.get(url).status_code == 200, url
+        assert client.get("/api/search?q=capital").json()["documents"]["total"] == 1
+        assert client.get("/api/interests").json()["items"] == [
+            {"actor_id": "X.GOV", "interest": "border trade", "doc_id": "a"}]
+    app.state.newsgraph.snapshot.close()

@@ -6,9 +6,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import FastAPI, HTTPException, Query
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
 
 from newsgraph.events.plover import TYPES
 from newsgraph.report.build import analyse
@@ -53,6 +54,28 @@ class State:
         return self.memo("analysis", lambda _cur: analyse(self.snapshot.path))
 
 
+class SecurityHeaders:
+    """Adds the Content-Security-Policy and friends to every response (plain ASGI: no per-request task)."""
+
+    HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in self.HEADERS.items():
+                    headers[name] = value
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 def create_app(db: str | Path) -> FastAPI:
     app = FastAPI(title="newsgraph", version="1", docs_url=None, redoc_url=None,
                   description="Read-only API over a newsgraph database: documents, actors, events, claims and "
@@ -60,13 +83,7 @@ def create_app(db: str | Path) -> FastAPI:
     state = State(db)
     app.state.newsgraph = state
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        return response
+    app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(NotFound)
     async def not_found(_request, exc: NotFound):
