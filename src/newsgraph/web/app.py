@@ -145,7 +145,7 @@ def add_api(app: FastAPI, state: State) -> None:
                kind: str | None = None, q: str | None = Query(None, max_length=200, description="Name or alias contains this."),
                limit: int = Limit, offset: int = Offset):
         """Actors, most mentioned first."""
-        return queries.page(cur(), queries.ACTOR_COLUMNS, "actors", queries.actor_where(cur(), country, sector, kind, q),
+        return queries.page(cur(), queries.ACTOR_COLUMNS, "actors", queries.actor_where(country, sector, kind, q),
                             "mentions DESC, actor_id", limit, offset)
 
     @app.get("/api/actors/{actor}", tags=["actors"])
@@ -255,16 +255,18 @@ def add_api(app: FastAPI, state: State) -> None:
         """Actors whose name, id or alias contains q; events, claims and documents whose text holds every word
         of q."""
         c = cur()
-        events_where, claims_where = Where(), Where()
-        queries.word_filter(events_where, "e.pos", "event", q)
-        queries.word_filter(claims_where, "c.pos", "claim", q)
+
+        def hits(kind, key, fetch):
+            total, where = queries.word_hits(c, kind, q, key, limit)
+            return {**fetch(where), "total": total}
+
         return {"q": q, "words": queries.words(q),
-                "actors": queries.page(c, queries.ACTOR_COLUMNS, "actors", queries.actor_where(c, None, None, None, q),
+                "actors": queries.page(c, queries.ACTOR_COLUMNS, "actors", queries.actor_where(None, None, None, q),
                                        "mentions DESC, actor_id", limit, 0),
-                "events": queries.events_page(c, events_where, limit, 0),
-                "claims": queries.claims_page(c, claims_where, limit, 0),
-                "documents": queries.page(c, queries.DOC_COLUMNS, "documents",
-                                          queries.document_where("ok", q=q), "seq", limit, 0)}
+                "events": hits("event", "e.pos", lambda w: queries.events_page(c, w, limit, 0)),
+                "claims": hits("claim", "c.pos", lambda w: queries.claims_page(c, w, limit, 0)),
+                "documents": hits("document", "seq", lambda w: queries.page(
+                    c, queries.DOC_COLUMNS, "documents", w, "seq", limit, 0))}
 
 
 def overview_json(cur) -> dict:

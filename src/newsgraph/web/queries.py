@@ -1,7 +1,7 @@
 """SQL behind the API: filtered, paginated lists over the snapshot, each row a plain JSON-ready dict.
 
 Filters mean what they mean on the command line: an actor is an id, a name, an alias or a country code
-(PAK = every Pakistani actor); dates compare as ISO prefixes, so '2024' covers the whole year.
+(PAK = every actor of that country); dates compare as ISO prefixes, so '2024' covers the whole year.
 """
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def rows(cur: duckdb.DuckDBPyConnection, sql: str, params=()) -> list[dict]:
 
 
 def plain(value):
-    """JSON-ready: NaN is null, JSON text columns (roles, location) are objects."""
+    """JSON-ready: a missing number (NaN) is null."""
     if isinstance(value, float) and math.isnan(value):
         return None
     return value
@@ -87,7 +87,7 @@ def actor_ids(cur, name: str) -> list[str]:
     return found
 
 
-def actor_where(cur, country, sector, kind, q) -> Where:
+def actor_where(country, sector, kind, q) -> Where:
     where = Where()
     if country:
         where.add("country = ?", country.upper())
@@ -241,13 +241,32 @@ def words(q: str) -> list[str]:
     return list(dict.fromkeys(w for w in re.split(r"[\W_]+", q.lower()) if w))[:MAX_WORDS]
 
 
-def word_filter(where: Where, key: str, kind: str, q: str) -> None:
-    """Rows whose indexed text holds every word of q (whole words, any order, any case)."""
+def word_match(kind: str, q: str) -> tuple[str, list]:
+    """SQL for the positions whose indexed text holds every word of q (whole words, any order, any case)."""
     terms = words(q) or [""]
     match = "SELECT pos FROM web_words WHERE word = ? AND kind = ?"
     for _ in terms[1:]:
         match += " AND pos IN (SELECT pos FROM web_words WHERE word = ? AND kind = ?)"
-    where.add(f"{key} IN ({match})", *[v for term in terms for v in (term, kind)])
+    return match, [v for term in terms for v in (term, kind)]
+
+
+def word_filter(where: Where, key: str, kind: str, q: str) -> None:
+    match, params = word_match(kind, q)
+    where.add(f"{key} IN ({match})", *params)
+
+
+def word_hits(cur, kind: str, q: str, key: str, limit: int) -> tuple[int, Where]:
+    """How many rows hold every word of q, and a filter for the first `limit` of them: read from the word
+    index alone, so a search never scans the events table."""
+    match, params = word_match(kind, q)
+    total = cur.execute(f"SELECT count(*) FROM ({match})", params).fetchone()[0]
+    first = [r[0] for r in cur.execute(f"{match} ORDER BY pos LIMIT ?", [*params, limit]).fetchall()]
+    where = Where()
+    if first:  # the range lets DuckDB skip the row groups that cannot hold them (tables are stored by pos)
+        where.add(f"{key} BETWEEN ? AND ? AND {key} IN ({', '.join('?' * len(first))})", first[0], first[-1], *first)
+    else:
+        where.add("false")
+    return total, where
 
 
 def document(cur, doc_id: str) -> dict:

@@ -148,8 +148,8 @@ NG.views.doc = async function (params) {
 NG.views.dyad = async function (params) {
   const a = params.a || "", b = params.b || "", by = params.by || "year", since = params.since || "";
   const form = el("form", {class: "filters", id: "dyad-form"},
-    el("label", {}, "first actor", el("input", {name: "a", value: a, placeholder: "PAK or a name"})),
-    el("label", {}, "second actor", el("input", {name: "b", value: b, placeholder: "AFG.TALIBAN"})),
+    el("label", {}, "first actor", el("input", {name: "a", value: a, placeholder: "name, id or country code"})),
+    el("label", {}, "second actor", el("input", {name: "b", value: b, placeholder: "name, id or country code"})),
     el("label", {}, "by", el("select", {name: "by"}, ["year", "quarter", "month"].map(v =>
       el("option", v === by ? {value: v, selected: "selected"} : {value: v}, v)))),
     el("label", {}, "since", el("input", {name: "since", value: since, size: 7, placeholder: "2021"})),
