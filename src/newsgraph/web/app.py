@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import threading
+from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -77,10 +78,16 @@ class SecurityHeaders:
 
 
 def create_app(db: str | Path) -> FastAPI:
-    app = FastAPI(title="newsgraph", version="1", docs_url=None, redoc_url=None,
+    state = State(db)
+
+    @asynccontextmanager
+    async def lifespan(_app):
+        yield
+        state.snapshot.close()  # uvicorn ends on a re-raised signal, so atexit would not run
+
+    app = FastAPI(title="newsgraph", version="1", docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Read-only API over a newsgraph database: documents, actors, events, claims and "
                               "the analyses built on them. Every list takes limit and offset and says its total.")
-    state = State(db)
     app.state.newsgraph = state
 
     app.add_middleware(SecurityHeaders)

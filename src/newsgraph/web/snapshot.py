@@ -141,4 +141,5 @@ class Snapshot:
         self._close_retired(keep=0)
         if self.con is not None:
             self.con.close()
+            self.con = None
         shutil.rmtree(self.folder, ignore_errors=True)
