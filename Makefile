@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench eval screenshot clean
+.PHONY: demo test bench eval screenshot screenshot-web clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ eval: $(STAMP)
 # Refresh docs/report.png (the README's screenshot) from the report test in headless Chromium.
 screenshot: $(STAMP)
 	NEWSGRAPH_UPDATE_SCREENSHOT=1 $(BIN)/python -m pytest -q tests/report/test_report.py -k chromium
+
+# Refresh docs/web.png (the workbench's screenshot) from the browser test of `newsgraph serve`.
+screenshot-web: $(STAMP)
+	NEWSGRAPH_UPDATE_SCREENSHOT=1 $(BIN)/python -m pytest -q tests/web/test_browser.py -k screenshot
 
 clean:
 	rm -rf demo-output .pytest_cache .eval

@@ -528,6 +528,23 @@ def network(db, out):
     console.print(f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} ties -> {out}", highlight=False)
 
 
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0 exposes it).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+def serve(db, host, port):
+    """Browse the database in a web browser: a read-only API (/docs) and an analyst's workbench.
+
+    The server reads a private copy of the database, so a build can write it meanwhile; the copy is
+    refreshed once the build has finished."""
+    from newsgraph.web import serve as run_server
+
+    open_store(db).close()
+    console.print(f"serving {db} on http://{host}:{port}/  (API reference: http://{host}:{port}/docs; "
+                  "Ctrl-C stops)", highlight=False)
+    run_server(db, host, port)
+
+
 @eval_group.command(name="claims")
 @click.argument("gold", default="gold/claims.tsv", type=click.Path(exists=True, dir_okay=False))
 @db_option
