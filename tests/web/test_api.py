@@ -77,9 +77,14 @@ def test_claims_filters(client):
     assert about and all("PAK.TTP" in c["about"] for c in about)
 
 
-def test_interests_absent_is_an_empty_list_with_a_note(client):
+def test_interests_are_listed_with_their_evidence(client):
+    # The demo corpus is built with the interests stage; a database without the table is tested in
+    # test_serve.py.
     result = get(client, "/api/interests")
-    assert result["items"] == [] and result["total"] == 0 and "interests" in result["note"]
+    assert result["total"] > 0 and result["items"]
+    first = result["items"][0]
+    assert first["actor"] and first["wants"] and first["stance"] in ("seeks", "opposes")
+    assert first["end"] > first["start"]
 
 
 def test_clusters_timeline_lists_every_source(client):

@@ -88,14 +88,16 @@ def test_an_empty_database_and_an_interests_table(tmp_path):
     db = tmp_path / "kb.duckdb"
     add_document(db, "a")
     with Store(db) as store:
-        store.con.execute("CREATE TABLE interests (actor_id VARCHAR, interest VARCHAR, doc_id VARCHAR)")
-        store.con.execute("INSERT INTO interests VALUES ('X.GOV', 'border trade', 'a')")
+        store.con.execute("INSERT INTO interests (interest_id, doc_id, actor, wants, stance, evidence, start, "
+                          "\"end\", status) VALUES ('i1', 'a', 'X.GOV', 'border trade', 'seeks', "
+                          "'X wants border trade', 0, 20, 'stated')")
     app = create_app(db)
     with TestClient(app, raise_server_exceptions=False) as client:
         for url in ("/api/overview", "/api/events", "/api/claims", "/api/clusters", "/api/network",
                     "/api/contradictions", "/api/search?q=capital", "/api/dyads", "/api/documents/a"):
             assert client.get(url).status_code == 200, url
         assert client.get("/api/search?q=capital").json()["documents"]["total"] == 1
-        assert client.get("/api/interests").json()["items"] == [
-            {"actor_id": "X.GOV", "interest": "border trade", "doc_id": "a"}]
+        items = client.get("/api/interests").json()["items"]
+        assert [(i["actor"], i["wants"], i["doc_id"]) for i in items] == [("X.GOV", "border trade", "a")]
+        assert client.get("/api/interests?stance=sideways").status_code == 422
     app.state.newsgraph.snapshot.close()

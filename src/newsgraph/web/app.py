@@ -208,14 +208,16 @@ def add_api(app: FastAPI, state: State) -> None:
                                    limit, offset)
 
     @app.get("/api/interests", tags=["claims"])
-    def interests(limit: int = Limit, offset: int = Offset):
-        """Actors' stated interests, when the database has an interests table (an empty list otherwise)."""
+    def interests(actor: str | None = Query(None, description="Whose aims: " + ActorWord),
+                  stance: str | None = Query(None, pattern="^(seeks|opposes)$"),
+                  limit: int = Limit, offset: int = Offset):
+        """What actors want, one row per statement of an aim, in document order (an empty list with a note
+        when the database has no interests table)."""
         c = cur()
         if not queries.table_exists(c, "interests"):
             return {"total": 0, "limit": limit, "offset": offset, "items": [],
                     "note": "this database has no interests table (built before the interests stage)"}
-        order = ", ".join(f'"{col}"' for col in queries.columns(c, "interests")[:2])
-        return queries.page(c, "*", "interests", Where(), order, limit, offset)
+        return queries.interests_page(c, actor, stance, limit, offset)
 
     @app.get("/api/clusters", tags=["analysis"])
     def clusters_(corroborated: bool = Query(False, description="Only events told by two or more sources."),

@@ -220,6 +220,20 @@ DOC_COLUMNS = ("doc_id, source, record_id, status, reason, duplicate_of, title, 
                "language, url, format")
 
 
+INTEREST_FIELDS = ("i.interest_id, i.doc_id, i.actor, i.wants, i.object, i.stance, i.status, i.attributed_to, "
+                   "i.evidence, i.start, i.\"end\", i.date, i.cue")
+
+
+def interests_page(cur, actor: str | None, stance: str | None, limit: int, offset: int) -> dict:
+    where = Where()
+    if actor:
+        ids = actor_ids(cur, actor)
+        where.add(f"i.actor IN ({', '.join('?' * len(ids))})", *ids)
+    if stance:
+        where.add("i.stance = ?", stance)
+    return page(cur, INTEREST_FIELDS, "interests i", where, "i.doc_id, i.start", limit, offset)
+
+
 def document_where(status=None, since=None, until=None, source=None, q=None) -> Where:
     where = Where()
     if status:

@@ -209,8 +209,9 @@ NG.views.contradictions = async function () {
 
 NG.views.interests = async function () {
   const result = await NG.api("interests", {limit: 200});
-  const keys = result.items.length ? Object.keys(result.items[0]) : [];
-  return el("div", {id: "interests"}, el("h1", {}, "Interests"), result.note ? el("p", {class: "muted"}, result.note) : null,
-    keys.length ? NG.table(keys, result.items.map(r => el("tr", {}, keys.map(k =>
-      el("td", {}, typeof r[k] === "object" && r[k] !== null ? JSON.stringify(r[k]) : String(r[k] ?? "")))))) : null);
+  const keys = ["actor", "stance", "wants", "object", "status", "evidence"];
+  return el("div", {id: "interests"}, el("h1", {}, "Interests"),
+    el("p", {class: "muted"}, result.note || `${result.total} statements of an aim: who wants what, in document order.`),
+    result.items.length ? NG.table(keys, result.items.map(r => el("tr", {}, keys.map(k =>
+      el("td", {}, String(r[k] ?? "")))))) : null);
 };
