@@ -262,14 +262,17 @@ def finish(r: Reading, sent: Span, ctx: Context) -> list[Event]:
         return refusals(ctx.doc_id, sent, r.f, ender, r.sources, r.targets, ctx.index, when, precision, r.location,
                         ctx.gaz, r.notes)
     if not r.sources and not r.targets:
+        if has_unresolved_party(r.f):
+            when, precision = dated(r, sent, ctx)
+            # 'Arnor recalled its ambassador': a doer the gazetteer does not know is still someone doing it
+            return [make_event(ctx.doc_id, sent, r.f, None, None, status_of(token, sent, False), when,
+                               precision, r.own_place or r.location, ctx.gaz, r.notes + ["party not resolved"])]
         if not is_closure(trig) or is_quoted(token, sent):
             return []  # a closure with no one named is news; one in a trader's lament is colour
         when, precision = dated(r, sent, ctx)
         # 'the Torkham crossing remained closed': a closure of a border or crossing, whoever closed it
         return [make_event(ctx.doc_id, sent, r.f, None, None, status_of(token, sent, trig.pos == "noun"), when,
                            precision, r.own_place or r.location, ctx.gaz, r.notes + ["no party named"])]
-    if not trig.curated and not (r.sources and r.targets):
-        return []  # CAMEO-only verbs are too loose to code without both parties
     if trig.lemma in VICTIM_VERBS and r.earlier is None and not r.sources and not amid_fighting(token, ctx):
         return []  # deaths are an attack's only when the story has told one ('refugees died of cold' is not)
     other_side_from_context(r, ctx)
@@ -281,6 +284,17 @@ def finish(r: Reading, sent: Span, ctx: Context) -> list[Event]:
         return []
     return [e for source, target in event_pairs(r) if (e := emit(r, sent, ctx, source, target, status, when,
                                                                  precision)) is not None]
+
+
+NOMINALS = {"NOUN", "PROPN"}
+
+
+def has_unresolved_party(f: Found) -> bool:
+    """A verb trigger whose subject or object is a noun phrase, though no known actor: a party of the act."""
+    if f.trigger.pos != "verb":
+        return False
+    sources, targets = verb_arguments(f.token)
+    return any(h.pos_ in NOMINALS or h.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for h in sources + targets)
 
 
 FIGHTING_REACH = 600  # characters: the fighting a death is told amid, in the same paragraph or so

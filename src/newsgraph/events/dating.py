@@ -78,9 +78,21 @@ def own_whens(token: Token, sent: Span, whens: list) -> list:
         span = sent.char_span(w.start, w.end, alignment_mode="expand")
         clause = clause_of(span.root) if span is not None else mine
         foreign = clause.i != mine.i and clause.dep_ in SUBORDINATE and mine not in clause.subtree
-        if not foreign:
+        if not foreign and not is_boundary(span):
             kept.append(w)
     return kept
+
+
+BOUNDARY_PREPS = {"since", "until", "till"}
+
+
+def is_boundary(span: Span | None) -> bool:
+    """'their first direct talks since 2022', 'the truce in force until 2027': a date that bounds a noun's
+    stretch of time is not when the act happened ('has deported refugees since 2023' is dated by it)."""
+    if span is None:
+        return False
+    prep = span.root.head if span.root.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ in BOUNDARY_PREPS and prep.head.pos_ in ("NOUN", "PROPN", "ADJ")
 
 
 def date_source(token: Token, ctx: Context, earlier: Event | None) -> str:

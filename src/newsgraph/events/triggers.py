@@ -29,7 +29,7 @@ def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | 
     objects = object_lemmas(token) | object_markers(token, index)
     if pos == "verb":
         for text in ([lemma] if state else phrasal(token)):
-            trig = pick(lexicon.candidates(text, "verb"), objects)
+            trig = pick_verb(lexicon, text, objects, token)
             if trig and (trig.curated or token.dep_ != "amod"):  # 'Taliban-dominated': a description
                 return Found(trig, token, text)
     elif token.pos_ in NOUN_TAGS and (token.lemma_.islower() or is_capitalised_common_noun(token)):
@@ -146,6 +146,36 @@ def is_control(verb: Token, clause: Token) -> bool:
     return has_subject and (infinitive or small_clause)
 
 
+def pick_verb(lexicon: Lexicon, text: str, objects: set[str], verb: Token) -> Trigger | None:
+    """A curated reading, then the longest CAMEO pattern whose words the clause has ('rushed aid to' is AID,
+    'sent troops' MOBILIZE), then the verb's own CAMEO reading."""
+    candidates = lexicon.candidates(text, "verb")
+    curated = pick([t for t in candidates if t.curated], objects)
+    if curated:
+        return curated
+    patterns = lexicon.patterns.get(text)
+    if patterns:
+        words = clause_words(verb)
+        found = next((p for p in patterns if all(slot & words for slot in p.words)), None)
+        if found:
+            return found
+    return pick(candidates, objects)
+
+
+CLAUSE_BREAKS = {"ccomp", "advcl", "conj", "relcl", "parataxis", "csubj", "acl", "cc", "punct", "mark"}
+
+
+def clause_words(verb: Token) -> set[str]:
+    """Words and lemmas of the verb's own clause: its arguments' phrases, not the clauses hanging off it."""
+    words = set()
+    for child in verb.children:
+        if child.dep_ in CLAUSE_BREAKS:
+            continue
+        for t in child.subtree:
+            words |= {t.lower_, t.lemma_.lower()}
+    return words
+
+
 def pick(candidates: list[Trigger], objects: set[str]) -> Trigger | None:
     return next((t for t in candidates if t.fits(objects)), None)
 
@@ -168,6 +198,13 @@ def verb_objects(found: list[Found]) -> set[int]:
         content_of = f.token.head.head if f.trigger.pos == "noun" and f.token.head.dep_ in ("acl", "xcomp") else None
         if content_of is not None and nouns.get(content_of.i) is not None and nouns[content_of.i].type == "AGREE":
             covered.add(f.token.i)  # 'an agreement to keep the ceasefire': what was agreed, inside the agreement
+        if f.trigger.pos == "verb" and f.token.dep_ == "acl" and f.token.tag_ == "VBG" and f.token.head.i in nouns:
+            # 'sanctions targeting 200 vessels': the participle tells what the sanctions do, not a second act
+            # (a passive one names another's act: 'talks mediated by Qatar')
+            covered.add(f.token.i)
+        agreed_on = verbs.get(governor(f.token).i) if f.trigger.pos == "noun" else None
+        if agreed_on is not None and agreed_on.type == "AGREE":
+            covered.add(f.token.i)  # 'failed to agree on a ceasefire': the ceasefire is what is agreed
         agreement = nouns.get(f.token.head.i) if f.trigger.type == "AGREE" and f.token.dep_ == "acl" else None
         # 'the ceasefire agreed in Doha': the ceasefire, not a second agreement; also when the parser takes
         # the ceasefire for the one agreeing ('The ceasefire agreed in Doha has held')
@@ -175,6 +212,17 @@ def verb_objects(found: list[Found]) -> set[int]:
         if any(a is not None and a.type in AGREEMENT_TYPES for a in [agreement, *agreed]):
             covered.add(f.token.i)
     return covered
+
+
+CONTENT_PREPS = {"on", "to", "upon", "over"}  # 'agree on a ceasefire', not 'agreed after talks'
+
+
+def governor(noun: Token) -> Token:
+    """The verb a noun is the object of, directly or through a preposition ('agree on a ceasefire')."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in CONTENT_PREPS:
+        return head.head
+    return head if noun.dep_ in ("dobj", "attr") else noun
 
 
 LABEL_WORDS = 6  # longer verbless lines are headlines the tagger misread ('Taliban vow response after ...')
