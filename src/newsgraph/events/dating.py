@@ -87,12 +87,17 @@ BOUNDARY_PREPS = {"since", "until", "till"}
 
 
 def is_boundary(span: Span | None) -> bool:
-    """'their first direct talks since 2022', 'the truce in force until 2027': a date that bounds a noun's
-    stretch of time is not when the act happened ('has deported refugees since 2023' is dated by it)."""
+    """'their first direct talks since 2022', 'held their first meeting since 2019': a date that bounds a
+    stretch of time is not when the act happened; an act in the perfect that runs from it is ('has deported
+    refugees since 2023')."""
     if span is None:
         return False
     prep = span.root.head if span.root.dep_ == "pobj" else None
-    return prep is not None and prep.lower_ in BOUNDARY_PREPS and prep.head.pos_ in ("NOUN", "PROPN", "ADJ")
+    if prep is None or prep.lower_ not in BOUNDARY_PREPS:
+        return False
+    holder = prep.head
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in holder.children)
+    return holder.pos_ in ("NOUN", "PROPN", "ADJ") or not perfect
 
 
 def date_source(token: Token, ctx: Context, earlier: Event | None) -> str:

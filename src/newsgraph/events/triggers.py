@@ -3,9 +3,12 @@ the kind of object a reading needs), and which found triggers tell the same act 
 """
 from __future__ import annotations
 
+import os
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
-from newsgraph.events.arguments import STATE_VERBS, ActorIndex
+from newsgraph.events.arguments import LIGHT_VERBS, STATE_VERBS, ActorIndex
 from newsgraph.events.context import Found
 from newsgraph.events.lexicon import CONTROL, GROUP, HAS_OBJECT, SEAT, TO_ACTOR, WITH, Lexicon, Trigger
 
@@ -21,6 +24,8 @@ def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | 
     lemma = STATE_WORDS.get(token.lower_, token.lemma_.lower()) if state else common_lemma(token)
     if pos is None or not lexicon.could_start(lemma, pos):
         return None
+    if token.dep_ == "prep":
+        return None  # 'according to officials', 'following the talks': a participle serving as a preposition
     if index.at(token) is not None:
         return None  # 'Resistance Front', 'Foreign Office': part of a name, not an action
     if token.dep_ == "amod" and not any(c.dep_ in ("npadvmod", "compound") and (
@@ -30,7 +35,7 @@ def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | 
     if pos == "verb":
         for text in ([lemma] if state else phrasal(token)):
             trig = pick_verb(lexicon, text, objects, token)
-            if trig and (trig.curated or token.dep_ != "amod"):  # 'Taliban-dominated': a description
+            if trig and (trig.curated or not describes(token)):  # 'Taliban-dominated': a description
                 return Found(trig, token, text)
     elif token.pos_ in NOUN_TAGS and (token.lemma_.islower() or is_capitalised_common_noun(token)):
         for text in compound_forms(token):
@@ -38,6 +43,13 @@ def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | 
             if trig:
                 return Found(trig, token, text)
     return None
+
+
+def describes(verb: Token) -> bool:
+    """A participle that describes a noun ('Taliban-dominated', 'companies linked to Iran') rather than telling
+    an act; one with a 'by' agent still tells who did it ('refugees deported by Pakistan')."""
+    return verb.dep_ == "amod" or (verb.dep_ == "acl" and verb.tag_ == "VBN"
+                                   and not any(c.dep_ == "agent" for c in verb.children))
 
 
 STATE_WORDS = {"closed": "close", "shut": "shut", "sealed": "seal", "suspended": "suspend", "blocked": "block"}
@@ -76,9 +88,9 @@ def phrasal(verb: Token) -> list[str]:
 
 
 def compound_forms(noun: Token) -> list[str]:
-    """'air strike' and 'drone attack' before 'strike' and 'attack'."""
+    """'air strike', 'drone attack' and 'general strike' before 'strike' and 'attack'."""
     lemma = common_lemma(noun)
-    compounds = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1]
+    compounds = [c.lower_ for c in noun.children if c.dep_ in ("compound", "amod") and c.i == noun.i - 1]
     return [f"{compounds[0]} {lemma}"] + [lemma] if compounds else [lemma]
 
 
@@ -188,8 +200,11 @@ def verb_objects(found: list[Found]) -> set[int]:
     nouns = {f.token.i: f.trigger for f in found if f.trigger.pos == "noun"}
     for f in found:
         verb = verbs.get(f.token.head.i) if f.trigger.pos == "noun" else None
-        if verb and (verb.type == f.trigger.type or f.token.lemma_.lower() in verb.objects):
-            covered.add(f.token.i)  # 'suspended trade' is one SANCTION, not also a COOPERATE
+        if verb and (verb.type == f.trigger.type or f.token.lemma_.lower() in verb.objects or (
+                f.token.dep_ == "dobj" and verb.lemma not in LIGHT_VERBS)):
+            # 'suspended trade' is one SANCTION, not also a COOPERATE; 'ratified an agreement', 'ordered an
+            # investigation': the verb's act is the event, its object what the act is about
+            covered.add(f.token.i)
         permitter = verbs.get(f.token.head.i) if f.trigger.pos == "verb" and f.token.dep_ in ("xcomp", "ccomp") else None
         if permitter is not None and permitter.lemma in PERMITTING:
             covered.add(f.token.i)  # 'may allow the opposition to open an office': the allowing is the act
@@ -225,11 +240,28 @@ def governor(noun: Token) -> Token:
     return head if noun.dep_ in ("dobj", "attr") else noun
 
 
-LABEL_WORDS = 6  # longer verbless lines are headlines the tagger misread ('Taliban vow response after ...')
+def model_use() -> str:
+    """How the coder uses the event model: 'type' (it types each candidate or rejects it, the default),
+    'reject' (it only rejects), or 'off' (dictionary alone), from NEWSGRAPH_EVENT_MODEL; read per call so
+    a measurement can switch it."""
+    return os.environ.get("NEWSGRAPH_EVENT_MODEL", "off")
 
 
-def is_label(sent: Span) -> bool:
-    """A heading or caption with no verb ('Talks in Kabul', 'A new president's warning') names a topic; it
-    tells no event of its own."""
-    words = [t for t in sent if t.is_alpha]
-    return len(words) <= LABEL_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in sent)
+def typed(sent: Span, found: list[Found]) -> list[Found]:
+    """The dictionary's candidates as the event model reads them in this sentence: dropped when 'no event'
+    is likelier than any type, else of the model's most likely type (the dictionary's own reading when the
+    model agrees), with the model's probability for the event's confidence."""
+    use = model_use()
+    if not found or use == "off":
+        return found
+    from newsgraph.events.model import NONE, type_scores_batch
+
+    kept = []
+    for f, scores in zip(found, type_scores_batch([(sent, f.token) for f in found])):
+        best = max((t for t in scores if t != NONE), key=scores.get)
+        if scores[NONE] >= float(os.environ.get("NG_R", "0.5")) and (use != "reject-uncurated" or not f.trigger.curated):
+            continue
+        if use == "type" and best != f.trigger.type and scores[best] >= float(os.environ.get("NG_T", "0.5")) and scores[f.trigger.type] < float(os.environ.get("NG_L", "0.1")):
+            f = Found(replace(f.trigger, type=best, mode=None, context=()), f.token, f.text)
+        kept.append(Found(f.trigger, f.token, f.text, scores[f.trigger.type]))
+    return kept
