@@ -10,15 +10,19 @@ deterministic (seeded), and parses are cached (DocBin) so a re-run only refits. 
 takes a few minutes on one core; the fit itself well under one. `--quick N` trains on the first N stories
 only (for tests). `--eval` also prints the held-out figures (held-out stories are parsed, never trained on).
 
-Weak labels (each story carries one PLOVER type, not one per sentence; see label_candidates):
-* a candidate whose lexicon reading is the story's type is an example of that type;
-* the main candidate of the story's headline is an example of the story's type, whatever the lexicon says
-  (headlines are written to show the type: 'Teachers Now Out on Wildcat Strike' is a PROTEST);
-* a candidate the lexicon reads otherwise is an example of the story's type when its word is typical of
-  stories of that type (it occurs in them well above chance, e.g. 'strike' in PROTEST stories);
-* "NONE" (no event): candidates whose word carries no sign of its lexicon type in the stories (it is no
-  more frequent in stories of that type than elsewhere) or that only describe a name or another noun;
-* all other candidates (real side events of other types, most likely) are left out of training.
+Weak labels (each story carries one PLOVER type, not one per sentence):
+* a candidate the lexicon reads as the story's type is an example of that type, and so is a verb whose
+  object is such a candidate ('imposed sanctions' in a SANCTION story);
+* the main (shallowest) candidate of the story's headline is an example of the story's type whatever the
+  lexicon says (headlines are written to show it: 'Teachers Now Out on Wildcat Strike' is a PROTEST), and
+  with --lede so is the main candidate of the first sentence of a story where no candidate agrees;
+* "NONE" (no event in plain reading): a candidate that is part of a name, a participle describing a noun
+  or an event noun ('sanctions targeting 200 vessels'), a verb read as a preposition ('according to'); a
+  frequent word typical of no story type that the lexicon reads as a type it is not typical of either
+  ('take', 'statement'); and one in four verbs and nouns the lexicon proposes nothing for;
+* every other candidate (most are real side events of other types) is left out of training.
+Modes: a second, smaller model types 'TYPE/mode' over the same features (without the sentence's words),
+trained on the examples of the story's own type with the story's mode.
 """
 from __future__ import annotations
 
@@ -167,7 +171,8 @@ GENERIC_LIFT, MIN_STORIES = 2.0, 20
 
 def generic_words(lift) -> set[str]:
     """Words frequent in the stories that are typical of no type (no label is twice as likely with them as
-    without): 'take', 'lead', 'statement' -- the lexicon proposes them for what their objects make them."""
+    without): 'take', 'lead', 'statement', but also 'release' and 'support', which are events only with the
+    right object ('released prisoners', not 'released a statement')."""
     top: dict[str, float] = defaultdict(float)
     seen: dict[str, int] = {}
     for (lemma, _), (value, count) in lift.items():
@@ -179,18 +184,33 @@ def generic_words(lift) -> set[str]:
 def label_candidates(cands: list[Candidate], labels: list[str], lift, lede=False) -> list[tuple[Candidate, str]]:
     """The weak labels (the module docstring says why)."""
     generic = generic_words(lift)
+    share = {label: k / len(labels) for label, k in Counter(labels).items()}
     out = []
     for c in cands:
         label = labels[c.doc]
         if is_description(c.token):
             out.append((c, "NONE"))
-        elif label in c.proposed or object_tells(c.token, label):
+        elif label in c.proposed or object_tells(c.token, label) or typical_head(c, label, lift, share[label]):
             out.append((c, label))
-        elif c.token.lemma_.lower() in generic:
-            out.append((c, "NONE"))
+        elif c.token.lemma_.lower() in generic and lift.get((c.token.lemma_.lower(), c.proposed[0]), (0, 0))[0] <= 1:
+            out.append((c, "NONE"))  # nor more frequent in stories of the type the lexicon gives it
     if lede:
         out += lede_labels(cands, labels, {id(c) for c, _ in out})
     return out
+
+
+TYPICAL_LIFT, TYPICAL_SHARE, MIN_TYPICAL = 3.0, 0.3, 5
+
+
+def typical_head(c: Candidate, label: str, lift, prior: float) -> bool:
+    """A word typical of stories of the label (at least three times as frequent there, and a third of its
+    stories have it), not itself the argument of another candidate: 'went on strike' in PROTEST stories,
+    where the lexicon reads 'strike' as an attack; but not the 'curfew' of 'lifted the curfew'."""
+    from newsgraph.events.model import lexicon_types
+
+    value, count = lift.get((c.token.lemma_.lower(), label), (0.0, 0))
+    return (count >= MIN_TYPICAL and value >= TYPICAL_LIFT and value * prior >= TYPICAL_SHARE
+            and not lexicon_types(c.token.head))
 
 
 def object_tells(verb, label: str) -> bool:
@@ -256,18 +276,23 @@ def featurise(examples) -> list[list[str]]:
     return rows
 
 
-def fit(rows, ys, min_count=2, C=0.5, drop=(), bag_value=None):
+# Feature sets compared in the README: the shipped one, the same without the lexicon's proposed types, and the
+# sentence's words alone (a bag-of-lemmas baseline, like TF-IDF over the sentence).
+FEATURE_SETS = {"all": lambda f: True, "no-lexicon": lambda f: not f.startswith("lx"),
+                "words": lambda f: f.startswith("b=")}
+
+
+def fit(rows, ys, min_count=2, C=0.5, bag_value=1.0):
     """Multinomial logistic regression (deterministic lbfgs) over binary features seen at least min_count
     times. Returns (features, classes, weights, bias)."""
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
-    counts = Counter(f for row in rows for f in set(row) if not f.startswith(drop or ("\x00",)))
+    counts = Counter(f for row in rows for f in set(row))
     vocab = sorted(f for f, k in counts.items() if k >= min_count)
     index = {f: i for i, f in enumerate(vocab)}
-    from newsgraph.events.model import BAG, BAG_VALUE
+    from newsgraph.events.model import BAG
 
-    bag_value = BAG_VALUE if bag_value is None else bag_value
     value = np.array([bag_value if f.startswith(BAG) else 1.0 for f in vocab], dtype=np.float32)
     data, cols, ptr = [], [], [0]
     for row in rows:
@@ -281,13 +306,25 @@ def fit(rows, ys, min_count=2, C=0.5, drop=(), bag_value=None):
     return vocab, list(clf.classes_), clf.coef_.T.astype(np.float32), clf.intercept_.astype(np.float32)
 
 
-def save(out: Path, vocab, classes, weights, bias, info):
+def save(out: Path, vocab, classes, weights, bias, info, mode_model):
+    """Weights as float16 in one .npz, names (classes, features) in JSON: no pickled objects."""
     out.mkdir(parents=True, exist_ok=True)
-    keep = np.abs(weights).max(axis=1) >= 1e-3  # features the fit left at zero cost space and nothing else
-    vocab = [f for f, k in zip(vocab, keep) if k]
-    np.savez_compressed(out / "event_model.npz", weights=weights[keep].astype(np.float16), bias=bias.astype(np.float16))
+    vocab, weights = used(vocab, weights)
+    arrays = {"weights": weights.astype(np.float16), "bias": bias.astype(np.float16)}
     meta = {"classes": classes, "info": info, "features": vocab}
+    if mode_model is not None:
+        mode_vocab, mode_classes, mode_weights, mode_bias = mode_model
+        mode_vocab, mode_weights = used(mode_vocab, mode_weights)
+        arrays |= {"mode_weights": mode_weights.astype(np.float16), "mode_bias": mode_bias.astype(np.float16)}
+        meta |= {"mode_classes": mode_classes, "mode_features": mode_vocab}
+    np.savez_compressed(out / "event_model.npz", **arrays)
     (out / "event_model.json").write_text(json.dumps(meta, indent=0, sort_keys=False) + "\n", encoding="utf-8")
+
+
+def used(vocab, weights):
+    """The features the fit gave some weight (the rest cost space and change nothing)."""
+    keep = np.abs(weights).max(axis=1) >= 1e-3
+    return [f for f, k in zip(vocab, keep) if k], weights[keep]
 
 
 # ---- evaluation (held-out stories, PETRARCH-2 validation) ----------------------------------------------
@@ -353,6 +390,8 @@ def petr2_figures(model, cands, gold) -> dict[str, float]:
 
 
 def main(argv=None):
+    from newsgraph.events.model import BAG, BAG_VALUE
+
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--stories", type=Path, required=True)
     ap.add_argument("--headlines", type=Path, required=True)
@@ -361,6 +400,8 @@ def main(argv=None):
     ap.add_argument("--quick", type=int, default=0, help="train on the first N stories only (a smoke test)")
     ap.add_argument("--parse-only", action="store_true")
     ap.add_argument("--C", type=float, default=0.5, help="inverse regularisation strength")
+    ap.add_argument("--features", choices=sorted(FEATURE_SETS), default="all",
+                    help="feature set: all, no lexicon prior, or the sentence's words alone (a baseline)")
     ap.add_argument("--lede", action="store_true", help="also label the lede's main candidate")
     ap.add_argument("--eval", action="store_true", help="print held-out story and PETRARCH-2 figures")
     ap.add_argument("--petr2", type=Path, default=None, help="PETR2_GSR_validation.xml (evaluation only)")
@@ -377,14 +418,21 @@ def main(argv=None):
     train = [i for i, s in enumerate(stories) if split_of(s) == "train"]
     heldout = [i for i, s in enumerate(stories) if split_of(s) == "heldout"]
     start = time.time()
-    examples = training_examples(stories, headlines, story_docs, headline_docs, train, args.lede)
+    examples, modes = training_examples(stories, headlines, story_docs, headline_docs, train, args.lede)
     rows = featurise(examples)
     ys = [y for _, y in examples]
     print(f"{len(examples)} examples: {dict(Counter(ys).most_common())}", file=sys.stderr)
-    vocab, classes, weights, bias = fit(rows, ys, C=args.C)
+    keep = FEATURE_SETS[args.features]
+    rows = [[f for f in row if keep(f)] for row in rows]
+    bag_value = 1.0 if args.features == "words" else BAG_VALUE
+    vocab, classes, weights, bias = fit(rows, ys, C=args.C, bag_value=bag_value)
     info = {"trained_on": f"{args.stories.name} (training split: {len(train)} stories) and {args.headlines.name}",
-            "examples": len(examples), "C": args.C, "seed": SEED, "script": "tools/train_events.py"}
-    save(args.out, vocab, classes, weights, bias, info)
+            "examples": len(examples), "C": args.C, "seed": SEED, "lede": args.lede, "features": args.features,
+            "script": "tools/train_events.py", "bag_value": bag_value}
+    typed = [i for i, (_, y) in enumerate(examples) if y != "NONE"]
+    mode_rows = [[f for f in rows[i] if not f.startswith(BAG)] for i in typed]
+    mode_model = fit(mode_rows, [f"{examples[i][1]}/{modes[i]}" for i in typed], C=args.C) if any(mode_rows) else None
+    save(args.out, vocab, classes, weights, bias, info, mode_model)
     print(f"trained in {time.time() - start:.0f}s; {len(vocab)} features -> {args.out}", file=sys.stderr)
     if args.eval:
         evaluate(args, stories, story_docs, heldout)
@@ -397,11 +445,24 @@ def training_examples(stories, headlines, story_docs, headline_docs, train, lede
     labels = [stories[i].label for i in train]
     cands = candidates(docs)
     examples = label_candidates(cands, labels, word_lift(cands, labels), lede=lede)
-    examples += [(c, "NONE") for c in plain_words(docs)]
+    modes = [mode_of(c, y, stories[train[c.doc]]) for c, y in examples]
+    plain = plain_words(docs)
+    examples += [(c, "NONE") for c in plain]
+    modes += [""] * len(plain)
     heads = [headline_docs[i] for i in train] + headline_docs[len(stories):]
-    head_labels = labels + [h.label for h in headlines]
-    examples += headline_labels(candidates(heads), head_labels)
-    return examples
+    head_stories = [stories[i] for i in train] + headlines
+    found = headline_labels(candidates(heads), [h.label for h in head_stories])
+    examples += found
+    modes += [mode_of(c, y, head_stories[c.doc]) for c, y in found]
+    return examples, modes
+
+
+NGEC_SPELLING = {"primative": "primitive", "sieze": "seize"}
+
+
+def mode_of(c, label: str, story: Story) -> str:
+    """The story's mode for an example of the story's own type ('' for none, or for examples of another)."""
+    return NGEC_SPELLING.get(story.mode, story.mode) if label == story.label else ""
 
 
 def evaluate(args, stories, story_docs, heldout):

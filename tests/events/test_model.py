@@ -81,6 +81,6 @@ def test_training_script_quick(tmp_path):
     sys.modules[spec.name] = train  # dataclasses look their module up
     spec.loader.exec_module(train)
     train.main(["--stories", str(stories), "--headlines", str(stories.parent / "synthetic_headlines.csv"),
-                "--quick", "60", "--cache", str(tmp_path / "cache"), "--out", str(tmp_path / "model")])
+                "--quick", "40", "--cache", str(tmp_path / "cache"), "--out", str(tmp_path / "model")])
     model = read_model(tmp_path / "model" / "event_model.npz", tmp_path / "model" / "event_model.json")
     assert "NONE" in model.classes and len(model.vocab) > 100

@@ -7,6 +7,7 @@ Use::
 
     scores = type_scores(sent, token)          # {"ASSAULT": 0.91, ..., "NONE": 0.02}; sums to 1
     many = type_scores_batch([(sent, token), ...])   # one dict per pair, one matrix product for all
+    mode, p = event_mode(sent, token, "ASSAULT")     # ("aerial", 0.7), or (None, p) for no mode
 
 `sent` is the spaCy Span of the sentence (from the parse the pipeline already has; nothing is re-parsed) and
 `token` the candidate's head word (the verb of 'cracked down', the noun of 'air strike'). The keys are the 16
@@ -76,7 +77,9 @@ def children_features(token: Token) -> list[str]:
 
 
 def lexicon_types(token: Token) -> list[str]:
-    """The types the curated lexicon gives this word, its phrasal verb ('call on') or compound ('air strike')."""
+    """The types the lexicon gives this word, its phrasal verb ('call on') or compound ('air strike'), in the
+    coder's order of preference: curated readings, then a CAMEO pattern the clause fits ('rushed aid'),
+    then the word's own CAMEO reading."""
     from newsgraph.events.lexicon import load_lexicon
 
     lexicon = load_lexicon()
@@ -87,12 +90,31 @@ def lexicon_types(token: Token) -> list[str]:
     else:
         forms = [f"{c.lower_} {lemma}" for c in token.children if c.dep_ == "compound" and c.i == token.i - 1]
         pos = "noun"
+    entries = [t for form in forms + [lemma] for t in lexicon.candidates(form, pos)]
+    found = [t for t in entries if t.curated]
+    if pos == "verb":
+        found += pattern_readings(lexicon, forms + [lemma], token)
     types = []
-    for form in forms + [lemma]:
-        for trigger in lexicon.candidates(form, pos):
-            if trigger.type not in types:
-                types.append(trigger.type)
+    for trigger in found + entries:
+        if trigger.type not in types:
+            types.append(trigger.type)
     return types
+
+
+def pattern_readings(lexicon, forms: list[str], verb: Token) -> list:
+    """The longest CAMEO verb pattern whose words the verb's clause has, for each form of the verb."""
+    patterns = getattr(lexicon, "patterns", {})
+    if not any(form in patterns for form in forms):
+        return []
+    from newsgraph.events.triggers import clause_words
+
+    words = clause_words(verb)
+    found = []
+    for form in forms:
+        match = next((p for p in patterns.get(form, []) if all(slot & words for slot in p.words)), None)
+        if match is not None:
+            found.append(match)
+    return found
 
 
 # The sentence's words are features of value BAG_VALUE, not 1: a weaker signal, so that the fit (which
@@ -135,7 +157,9 @@ def features(sent: Span, token: Token, proposed: list[str] | None = None, bag: l
 
 
 @dataclass(frozen=True)
-class EventModel:
+class Linear:
+    """A multinomial logistic regression: a weight per (feature, class) and a bias per class."""
+
     classes: tuple[str, ...]
     vocab: dict[str, int]
     weights: np.ndarray  # (features, classes)
@@ -151,19 +175,29 @@ class EventModel:
             if idx:
                 out[i] += self.weights[idx].sum(axis=0)
             if bag:
-                out[i] += BAG_VALUE * self.weights[bag].sum(axis=0)
+                out[i] += self.info.get("bag_value", BAG_VALUE) * self.weights[bag].sum(axis=0)
         out -= out.max(axis=1, keepdims=True)
         np.exp(out, out=out)
         out /= out.sum(axis=1, keepdims=True)
         return out
 
 
+@dataclass(frozen=True)
+class EventModel(Linear):
+    modes: Linear | None = None  # classes 'TYPE/mode' ('TYPE/' for none), over the features without the bag
+
+
 def read_model(npz_path, json_path) -> EventModel:
     meta = json.loads(open(json_path, encoding="utf-8").read())
     arrays = np.load(npz_path)
-    vocab = {f: i for i, f in enumerate(meta["features"])}
-    return EventModel(tuple(meta["classes"]), vocab, arrays["weights"].astype(np.float32),
-                      arrays["bias"].astype(np.float32), meta.get("info", {}))
+
+    def linear(prefix, cls=Linear, **extra):
+        vocab = {f: i for i, f in enumerate(meta[f"{prefix}features"])}
+        return cls(tuple(meta[f"{prefix}classes"]), vocab, arrays[f"{prefix}weights"].astype(np.float32),
+                   arrays[f"{prefix}bias"].astype(np.float32), meta.get("info", {}), **extra)
+
+    modes = linear("mode_") if "mode_classes" in meta else None
+    return linear("", EventModel, modes=modes)
 
 
 @cache
@@ -192,6 +226,24 @@ def type_scores_batch(pairs, proposed: list[list[str] | None] | None = None) -> 
 def type_scores(sent: Span, trigger: Token, proposed: list[str] | None = None) -> dict[str, float]:
     """The probability of each PLOVER type, and of "NONE", for the candidate `trigger` in sentence `sent`."""
     return type_scores_batch([(sent, trigger)], None if proposed is None else [proposed])[0]
+
+
+def event_mode(sent: Span, trigger: Token, event_type: str, proposed: list[str] | None = None
+               ) -> tuple[str | None, float]:
+    """The most likely PLOVER mode of the candidate read as `event_type` ('aerial' for an airstrike, 'strike'
+    for a walkout), with its probability among that type's modes; (None, p) when most likely it has none.
+    Modes are NGEC's (the synthetic stories' own), spelled as in newsgraph.events.plover."""
+    modes = load_event_model().modes
+    if modes is None:
+        return None, 0.0
+    feats = [f for f in features(sent, trigger, proposed, bag=[])]
+    probs = modes.scores([feats])[0]
+    mine = {c.split("/", 1)[1]: p for c, p in zip(modes.classes, probs) if c.split("/", 1)[0] == event_type}
+    if not mine:
+        return None, 0.0
+    total = sum(mine.values())
+    mode = max(mine, key=mine.get)
+    return (mode or None), float(mine[mode] / total)
 
 
 def best_type(scores: dict[str, float]) -> tuple[str, float]:
