@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from newsgraph.events.model import best_type, load_event_model, read_model, type_scores, type_scores_batch
+from newsgraph.events.model import best_type, event_mode, load_event_model, read_model, type_scores, type_scores_batch
 from newsgraph.events.plover import TYPES
 from newsgraph.nlp import load_model
 from tests.conftest import ROOT, SHARED
@@ -65,6 +65,17 @@ def test_batch_matches_single(nlp):
 def test_rejects_words_that_tell_no_event(nlp, text, word):
     sent = next(nlp(text).sents)
     assert best_type(type_scores(sent, token_in(sent, word)))[0] == "NONE"
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("Prisoners in Ankara began a hunger strike on Monday.", "strike", ("PROTEST", "hunger")),
+    ("A drone strike killed three militants in North Waziristan.", "strike", ("ASSAULT", "drone")),
+])
+def test_modes(nlp, text, word, expected):
+    sent = next(nlp(text).sents)
+    token = token_in(sent, word)
+    event_type = best_type(type_scores(sent, token))[0]
+    assert (event_type, event_mode(sent, token, event_type)[0]) == expected
 
 
 def test_model_pickles_for_worker_processes():
