@@ -8,9 +8,10 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from newsgraph.events.arguments import LIGHT_VERBS, STATE_VERBS, ActorIndex
+from newsgraph.events.arguments import LIGHT_VERBS, STATE_VERBS, ActorIndex, verb_arguments
 from newsgraph.events.context import Found
 from newsgraph.events.lexicon import CONTROL, GROUP, HAS_OBJECT, SEAT, TO_ACTOR, WITH, Lexicon, Trigger
+from newsgraph.events.status import FAILING, PLANNING, REPORTING
 
 
 NOUN_TAGS = {"NOUN", "PROPN"}
@@ -35,6 +36,10 @@ def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | 
     if pos == "verb":
         for text in ([lemma] if state else phrasal(token)):
             trig = pick_verb(lexicon, text, objects, token)
+            if trig and not trig.curated and not trig.words and (lemma in STATUS_WORDS or not verb_arguments(token)[0]):
+                # 'plans to consult': a CAMEO reading of a word that frames another act; and a CAMEO verb with
+                # no subject of its own ('spent the day digging') is coded, as PETRARCH codes it, not at all
+                continue
             if trig and (trig.curated or not describes(token)):  # 'Taliban-dominated': a description
                 return Found(trig, token, text)
     elif token.pos_ in NOUN_TAGS and (token.lemma_.islower() or is_capitalised_common_noun(token)):
@@ -52,6 +57,7 @@ def describes(verb: Token) -> bool:
                                    and not any(c.dep_ == "agent" for c in verb.children))
 
 
+STATUS_WORDS = PLANNING | REPORTING | FAILING  # words that tell how another act stands (events/status.py)
 STATE_WORDS = {"closed": "close", "shut": "shut", "sealed": "seal", "suspended": "suspend", "blocked": "block"}
 
 
@@ -240,17 +246,24 @@ def governor(noun: Token) -> Token:
     return head if noun.dep_ in ("dobj", "attr") else noun
 
 
+MODEL_USES = ("uncurated", "all", "off")
+NO_EVENT_AT = 0.5  # the model's 'no event' probability from which a candidate is dropped
+RETYPE_AT = 0.5  # the model's probability of another type from which it replaces the dictionary's ...
+DOUBTED_BELOW = 0.1  # ... when the model gives the dictionary's own type less than this
+
+
 def model_use() -> str:
-    """How the coder uses the event model: 'type' (it types each candidate or rejects it, the default),
-    'reject' (it only rejects), or 'off' (dictionary alone), from NEWSGRAPH_EVENT_MODEL; read per call so
-    a measurement can switch it."""
-    return os.environ.get("NEWSGRAPH_EVENT_MODEL", "off")
+    """Which candidates the event model may type or reject: 'uncurated' (CAMEO dictionary readings, the
+    default), 'all' (curated lexicon too) or 'off', from NEWSGRAPH_EVENT_MODEL; read per call so that a
+    measurement can switch it (the figures in the README compare all three)."""
+    use = os.environ.get("NEWSGRAPH_EVENT_MODEL", "uncurated")
+    return use if use in MODEL_USES else "uncurated"
 
 
 def typed(sent: Span, found: list[Found]) -> list[Found]:
-    """The dictionary's candidates as the event model reads them in this sentence: dropped when 'no event'
-    is likelier than any type, else of the model's most likely type (the dictionary's own reading when the
-    model agrees), with the model's probability for the event's confidence."""
+    """The dictionary's candidates as the event model reads them in this sentence: dropped when 'no event' is
+    likely, retyped when the model is sure of another type and doubts the dictionary's, and each with the
+    model's probability of its type for the event's confidence."""
     use = model_use()
     if not found or use == "off":
         return found
@@ -258,10 +271,11 @@ def typed(sent: Span, found: list[Found]) -> list[Found]:
 
     kept = []
     for f, scores in zip(found, type_scores_batch([(sent, f.token) for f in found])):
+        in_scope = use == "all" or not f.trigger.curated
         best = max((t for t in scores if t != NONE), key=scores.get)
-        if scores[NONE] >= float(os.environ.get("NG_R", "0.5")) and (use != "reject-uncurated" or not f.trigger.curated):
+        if in_scope and scores[NONE] >= NO_EVENT_AT:
             continue
-        if use == "type" and best != f.trigger.type and scores[best] >= float(os.environ.get("NG_T", "0.5")) and scores[f.trigger.type] < float(os.environ.get("NG_L", "0.1")):
+        if in_scope and best != f.trigger.type and scores[best] >= RETYPE_AT and scores[f.trigger.type] < DOUBTED_BELOW:
             f = Found(replace(f.trigger, type=best, mode=None, context=()), f.token, f.text)
         kept.append(Found(f.trigger, f.token, f.text, scores[f.trigger.type]))
     return kept
