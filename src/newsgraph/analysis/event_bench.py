@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsgraph.analysis.benchsets import BenchRecord, bench_sets
+from newsgraph.analysis.evaluate import Score
 from newsgraph.records import GivenMeta, RawItem
 
 
@@ -31,20 +32,24 @@ class BenchScore:
     misses: list[tuple[str, str, str]] = field(default_factory=list)  # (record id, gold, found)
 
     @property
+    def types(self) -> Score:
+        return Score(self.name, self.gold_types, self.predicted_types, self.correct_types)
+
+    @property
     def precision(self) -> float:
-        return self.correct_types / self.predicted_types if self.predicted_types else 0.0
+        return self.types.precision
 
     @property
     def recall(self) -> float:
-        return self.correct_types / self.gold_types if self.gold_types else 0.0
+        return self.types.recall
 
     @property
     def source_recall(self) -> float | None:
-        return self.correct_sources / self.gold_sources if self.gold_sources else None
+        return Score(self.name, self.gold_sources, 0, self.correct_sources).recall if self.gold_sources else None
 
     @property
     def found_share(self) -> float:
-        return self.any_found / self.event_records if self.event_records else 0.0
+        return Score(self.name, self.event_records, 0, self.any_found).recall
 
 
 def as_item(record: BenchRecord) -> RawItem:
