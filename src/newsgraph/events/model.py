@@ -3,7 +3,7 @@ event in plain reading).
 
 Use::
 
-    from newsgraph.events.model import type_scores, type_scores_batch
+    from newsgraph.events.model import best_type, event_mode, type_scores, type_scores_batch
 
     scores = type_scores(sent, token)          # {"ASSAULT": 0.91, ..., "NONE": 0.02}; sums to 1
     many = type_scores_batch([(sent, token), ...])   # one dict per pair, one matrix product for all
@@ -12,8 +12,16 @@ Use::
 `sent` is the spaCy Span of the sentence (from the parse the pipeline already has; nothing is re-parsed) and
 `token` the candidate's head word (the verb of 'cracked down', the noun of 'air strike'). The keys are the 16
 PLOVER types of newsgraph.events.plover.TYPES plus "NONE". `proposed` (optional) names the types the caller's
-dictionary proposes for this candidate; by default the curated lexicon is asked (newsgraph.events.lexicon).
-`best_type(scores)` gives the most likely type and its probability.
+dictionary proposes for this candidate, most preferred first; by default lexicon_types(token) asks the
+lexicon (newsgraph.events.lexicon: curated readings, then CAMEO patterns, then CAMEO verbs), as training did.
+The lexicon's proposal is a strong feature, but context overrides it: 'imposed sanctions' is a SANCTION
+although 'impose' is listed as COERCE, 'sanctions targeting 200 vessels' gives 'targeting' NONE.
+`best_type(scores)` gives the most likely key and its probability.
+
+How to use the scores: a candidate whose best key is "NONE" is no event; otherwise the best type's
+probability is the model's confidence in it (it can enter the event's confidence as a factor). The mode
+model is weaker than the type model (NGEC's modes, learned from about 40 stories each): use a mode only when
+its probability is high (>= 0.5) or the dictionary has none.
 
 The model is a multinomial logistic regression over light parse features (the trigger's lemma, particle and
 compound, its dependents' labels and lemmas, its object's and subject's lemma and entity type, its own
@@ -169,13 +177,17 @@ class Linear:
     def scores(self, rows: list[list[str]]) -> np.ndarray:
         """Class probabilities, one row per candidate's feature list."""
         out = np.tile(self.bias, (len(rows), 1))
+        bag_value = self.info.get("bag_value", BAG_VALUE)
         for i, feats in enumerate(rows):
-            idx = [self.vocab[f] for f in feats if f in self.vocab and not f.startswith(BAG)]
-            bag = [self.vocab[f] for f in feats if f in self.vocab and f.startswith(BAG)]
+            idx, bag = [], []
+            for f in feats:
+                j = self.vocab.get(f)
+                if j is not None:
+                    (bag if f.startswith(BAG) else idx).append(j)
             if idx:
                 out[i] += self.weights[idx].sum(axis=0)
             if bag:
-                out[i] += self.info.get("bag_value", BAG_VALUE) * self.weights[bag].sum(axis=0)
+                out[i] += bag_value * self.weights[bag].sum(axis=0)
         out -= out.max(axis=1, keepdims=True)
         np.exp(out, out=out)
         out /= out.sum(axis=1, keepdims=True)
