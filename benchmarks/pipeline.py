@@ -17,6 +17,7 @@ from newsgraph.actors import find_mentions, load_resources
 from newsgraph.claims import find_claims
 from newsgraph.clean import clean
 from newsgraph.events import find_events, load_lexicon
+from newsgraph.events.model import load_event_model
 from newsgraph.ingest import discover
 from newsgraph.nlp import load_model
 from newsgraph.pipeline import process
@@ -33,6 +34,7 @@ def main() -> None:
     # One-time loads (models, gazetteers, the language identifier) are outside the timings, as the spaCy
     # model's is: a long run pays them once.
     find_events("warm-up", nlp("Pakistan closed the crossing in Khost."), [], None, lexicon)
+    load_event_model()
     clean(items[0])
 
     started = time.perf_counter()

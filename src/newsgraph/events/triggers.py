@@ -263,19 +263,21 @@ def model_use() -> str:
 def typed(sent: Span, found: list[Found]) -> list[Found]:
     """The dictionary's candidates as the event model reads them in this sentence: dropped when 'no event' is
     likely, retyped when the model is sure of another type and doubts the dictionary's, and each with the
-    model's probability of its type for the event's confidence."""
+    model's probability of its type for the event's confidence (curated readings keep theirs unless 'all')."""
     use = model_use()
     if not found or use == "off":
         return found
     from newsgraph.events.model import NONE, type_scores_batch
 
-    kept = []
-    for f, scores in zip(found, type_scores_batch([(sent, f.token) for f in found])):
-        in_scope = use == "all" or not f.trigger.curated
+    asked = [f for f in found if use == "all" or not f.trigger.curated]  # the model costs time: ask it only here
+    if not asked:
+        return found
+    kept = [f for f in found if not (use == "all" or not f.trigger.curated)]
+    for f, scores in zip(asked, type_scores_batch([(sent, f.token) for f in asked])):
         best = max((t for t in scores if t != NONE), key=scores.get)
-        if in_scope and scores[NONE] >= NO_EVENT_AT:
+        if scores[NONE] >= NO_EVENT_AT:
             continue
-        if in_scope and best != f.trigger.type and scores[best] >= RETYPE_AT and scores[f.trigger.type] < DOUBTED_BELOW:
+        if best != f.trigger.type and scores[best] >= RETYPE_AT and scores[f.trigger.type] < DOUBTED_BELOW:
             f = Found(replace(f.trigger, type=best, mode=None, context=()), f.token, f.text)
         kept.append(Found(f.trigger, f.token, f.text, scores[f.trigger.type]))
-    return kept
+    return sorted(kept, key=lambda f: f.token.i)  # in sentence order, as the coder reads them
