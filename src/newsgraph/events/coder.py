@@ -237,7 +237,7 @@ def finish(r: Reading, sent: Span, ctx: Context) -> list[Event]:
     if not r.sources and not r.targets:
         if has_unresolved_party(r.f):
             when, precision = dated(r, sent, ctx)
-            # 'Arnor recalled its ambassador': a doer the gazetteer does not know is still someone doing it
+            # 'the junta recalled its ambassador': a doer the gazetteer does not know is still someone doing it
             return [make_event(ctx.doc_id, sent, r.f, None, None, status_of(token, sent, False), when,
                                precision, r.own_place or r.location, ctx.gaz, r.notes + ["party not resolved"])]
         if not is_closure(trig) or is_quoted(token, sent):
@@ -318,7 +318,7 @@ def emit(r: Reading, sent: Span, ctx: Context, source: Arg | None, target: Arg |
     if source and target and (source.actor_id == target.actor_id or one_party(source, target)):
         if len(r.targets) > 1 or len(r.sources) > 1:
             return None  # 'the US ... Washington's strategy': one party, not two
-        target = None  # 'Jordan recalled its ambassador': its own envoy is no other side; the act stands
+        target = None  # 'the country recalled its ambassador': its own envoy is no other side; the act stands
     event = make_event(ctx.doc_id, sent, r.f, source, target, status, when, precision, r.location, ctx.gaz,
                        r.notes)
     return with_id(as_refusal(as_material_backing(event, target, token)))

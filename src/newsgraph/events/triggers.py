@@ -40,7 +40,7 @@ def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | 
                 # 'plans to consult': a CAMEO reading of a word that frames another act; and a CAMEO verb with
                 # no subject of its own ('spent the day digging') is coded, as PETRARCH codes it, not at all
                 continue
-            if trig and (trig.curated or not describes(token)):  # 'Taliban-dominated': a description
+            if trig and (trig.curated or not describes(token)):  # 'rebel-dominated': a description
                 return Found(trig, token, text)
     elif token.pos_ in NOUN_TAGS and (token.lemma_.islower() or is_capitalised_common_noun(token)):
         for text in compound_forms(token):
@@ -51,8 +51,8 @@ def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | 
 
 
 def describes(verb: Token) -> bool:
-    """A participle that describes a noun ('Taliban-dominated', 'companies linked to Iran') rather than telling
-    an act; one with a 'by' agent still tells who did it ('refugees deported by Pakistan')."""
+    """A participle that describes a noun ('rebel-dominated', 'companies linked to the drone programme') rather
+    than telling an act; one with a 'by' agent still tells who did it ('refugees deported by the government')."""
     return verb.dep_ == "amod" or (verb.dep_ == "acl" and verb.tag_ == "VBN"
                                    and not any(c.dep_ == "agent" for c in verb.children))
 
@@ -221,7 +221,7 @@ def verb_objects(found: list[Found]) -> set[int]:
             covered.add(f.token.i)  # 'an agreement to keep the ceasefire': what was agreed, inside the agreement
         if f.trigger.pos == "verb" and f.token.dep_ == "acl" and f.token.tag_ == "VBG" and f.token.head.i in nouns:
             # 'sanctions targeting 200 vessels': the participle tells what the sanctions do, not a second act
-            # (a passive one names another's act: 'talks mediated by Qatar')
+            # (a passive one names another's act: 'talks mediated by a neighbour')
             covered.add(f.token.i)
         agreed_on = verbs.get(governor(f.token).i) if f.trigger.pos == "noun" else None
         if agreed_on is not None and agreed_on.type == "AGREE":
