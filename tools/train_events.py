@@ -201,11 +201,11 @@ def label_candidates(cands: list[Candidate], labels: list[str], lift, lede=False
     return out
 
 
-TYPICAL_LIFT, TYPICAL_SHARE, MIN_TYPICAL = 3.0, 0.3, 5
+TYPICAL_LIFT, TYPICAL_SHARE, MIN_TYPICAL = 3.0, 0.25, 5
 
 
 def typical_head(c: Candidate, label: str, lift, prior: float) -> bool:
-    """A word typical of stories of the label (at least three times as frequent there, and a third of its
+    """A word typical of stories of the label (at least three times as frequent there, and a quarter of its
     stories have it), not itself the argument of another candidate: 'went on strike' in PROTEST stories,
     where the lexicon reads 'strike' as an attack; but not the 'curfew' of 'lifted the curfew'."""
     from newsgraph.events.model import lexicon_types

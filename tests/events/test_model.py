@@ -20,6 +20,7 @@ TYPED = [
     ("The European Union imposed new sanctions on Russian oil exports on Friday.", "imposed", "SANCTION"),
     ("Thousands of teachers marched through Nairobi to protest against unpaid wages.", "marched", "PROTEST"),
     ("Police arrested two opposition leaders in Caracas on Monday.", "arrested", "COERCE"),
+    ("Teachers went on strike over unpaid wages in Lagos on Monday.", "strike", "PROTEST"),
     ("The foreign minister met his Indian counterpart in New Delhi to discuss trade.", "met", "CONSULT"),
 ]
 
