@@ -25,9 +25,11 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/clean.py
 	$(BIN)/python benchmarks/pipeline.py
 
-# Score the extraction against the dev gold in gold/ (demo corpus, gold/texts, and the seed articles in ../shared).
+# Score the events out of domain first (bench sets in ../shared, see analysis/benchsets.py), then the extraction
+# against the dev gold in gold/ (demo corpus, gold/texts, and the seed articles in ../shared).
 SHARED ?= ../shared
 eval: $(STAMP)
+	$(BIN)/newsgraph eval events-ood --shared $(SHARED)
 	rm -rf .eval && $(BIN)/newsgraph build src/newsgraph/data/demo gold/texts $(SHARED)/corpus/seeds --db .eval/dev.duckdb --quiet
 	$(BIN)/newsgraph eval actors gold/actors.tsv --db .eval/dev.duckdb --show 0
 	$(BIN)/newsgraph eval events gold/events.tsv --db .eval/dev.duckdb --show 0

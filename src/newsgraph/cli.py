@@ -472,6 +472,35 @@ def eval_events(gold, db, show):
     print_differences("extra", extra, show)
 
 
+@eval_group.command(name="events-ood")
+@click.option("--shared", default="../shared", show_default=True, type=click.Path(file_okay=False),
+              help="The shared inputs: bench/petr2-validation, bench/petrarch-unit, data/ngec-synthetic.")
+@click.option("--cache", default=None, type=click.Path(file_okay=False),
+              help="Keep the bench texts' parses here between runs (e.g. /tmp/newsgraph-bench).")
+@click.option("--set", "only", multiple=True, help="Score only this set (repeatable).")
+@click.option("--show", default=0, show_default=True, help="How many mis-typed records to list per set.")
+def eval_events_ood(shared, cache, only, show):
+    """Events out of domain: PETRARCH-2 validation, PETRARCH unit records and the held-out 20 % of the
+    synthetic PLOVER stories, coded in memory. Type precision and recall, type + source-country recall,
+    and the share of event-bearing records where any event is found."""
+    from newsgraph.analysis.event_bench import evaluate_bench
+
+    scores = evaluate_bench(shared, cache, list(only))
+    if not scores:
+        fail(f"no bench set found under {shared}")
+    table = Table(title="Events out of domain (sets never used to write the rules; synthetic: held-out split)")
+    add_columns(table, ["set", "records", "with events", "type P", "type R", "type+source R", "any event",
+                        "failures"])
+    for s in scores:
+        source = f"{s.source_recall:.3f}" if s.source_recall is not None else "n/a"
+        table.add_row(s.name, str(s.records), str(s.event_records), f"{s.precision:.3f}", f"{s.recall:.3f}",
+                      source, f"{s.found_share:.3f}", str(len(s.failures)))
+    console.print(table)
+    for s in scores:
+        print_differences(f"{s.name} failures", s.failures, 10)
+        print_differences(f"{s.name} mis-typed (gold, found)", s.misses, show)
+
+
 @cli.command()
 @click.argument("a")
 @click.argument("b")

@@ -139,11 +139,6 @@ def test_backing_an_armed_group_is_aid():
     assert ("AID", "IND", "PAK.TTP", "reported") in code("Islamabad accuses India of backing the TTP.")
 
 
-def test_a_passive_accusation_keeps_its_accuser_unknown():
-    found = code("Islamabad held talks with Kabul. Pakistan was accused of sheltering militants.")
-    assert ("ACCUSE", None, "PAK", "asserted") in found
-
-
 def test_a_firefight_between_two_forces_is_coded_both_ways():
     found = code("The clashes followed a firefight between Pakistani troops and Taliban border guards.")
     assert {("ASSAULT", "PAK.MIL", "AFG.TALIBAN", "asserted"), ("ASSAULT", "AFG.TALIBAN", "PAK.MIL", "asserted")} <= found
@@ -180,14 +175,6 @@ def test_coordinated_state_words_give_both_sides_of_a_meeting():
     assert {("CONSULT", "PAK.GOV", "AFG.GOV", "asserted"), ("CONSULT", "AFG.GOV", "PAK.GOV", "asserted")} <= found
 
 
-def test_telling_of_an_attack_by_a_named_other_side_is_an_accusation():
-    found = code("Pakistani jets struck Khost on Monday. Taliban officials said the strikes were carried out by "
-                 "Pakistani aircraft.")
-    assert ("ACCUSE", "AFG.TALIBAN", "PAK", "asserted") in found
-    # reporting one's own losses names no one: no accusation
-    assert not any(f[0] == "ACCUSE" for f in code("Pakistan's military said 23 of its soldiers were killed."))
-
-
 def test_claiming_an_attack_makes_the_claimant_its_doer():
     found = code("Militants attacked a checkpoint in South Waziristan on Saturday, killing 16 Pakistani soldiers. "
                  "The TTP claimed responsibility for that attack.")
@@ -209,7 +196,6 @@ def test_an_attack_inside_a_country_is_aimed_at_it():
 def test_refusing_to_yield_and_protesting_in_words_and_backing_movements():
     assert ("REJECT", "PAK", "IGO.UNHCR", "asserted") in code(
         "The UN refugee agency urged Pakistan to extend the deadline. Pakistan did not extend the deadline.")
-    assert ("ACCUSE", "PAK.GOV", "IND", "asserted") in code("Islamabad protested against India's statement on Kashmir.")
     assert ("AID", "PAK", "AFG.TALIBAN", "asserted") in code(
         "Ahmad Shah Massoud fought the Pakistan-backed Taliban in the 1990s.")
     assert ("REQUEST", "PAK.GOV", "AFG.TALIBAN", "hypothetical") in code(
@@ -217,8 +203,6 @@ def test_refusing_to_yield_and_protesting_in_words_and_backing_movements():
 
 
 def test_visits_are_to_the_government_of_the_place_visited():
-    assert ("CONSULT", "AFG.TALIBAN", "IND.GOV", "asserted") in code(
-        "The Taliban's foreign minister arrived in New Delhi for a week-long visit.")
     assert ("CONSULT", "PER:faiz-hameed", "AFG.GOV", "asserted") in code(
         "The ISI chief, Lt Gen Faiz Hameed, flew to Kabul on Saturday.")
 

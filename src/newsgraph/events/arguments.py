@@ -311,7 +311,8 @@ def prepositional(token: Token, preps: set[str]) -> list[Token]:
 def noun_arguments(noun: Token, lemma: str, index: ActorIndex) -> tuple[list[Token], list[Token], bool]:
     """(source heads, target heads, whether the source came from a governing verb) of an event noun."""
     sources = [c for c in noun.children if c.dep_ == "poss"]
-    sources += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
+    own_words = set(lemma.split()[:-1])  # 'military exercise': the trigger's own modifier is no party
+    sources += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in own_words
                 and (index.at(c) is not None or index.state_word(c))]
     sources += by_agent(noun)
     targets = prepositional(noun, TARGET_PREPS - {"with"})  # 'with' comes last: 'talks with X' is the partner

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.actors import COMMENTATOR_SECTORS, Mention, load_gazetteer
+from newsgraph.actors import Mention, load_gazetteer
 from newsgraph.events.arguments import (OPPOSING, ActorIndex, Arg, actors_under, noun_arguments, subject_heads,
                                         verb_arguments)
 from newsgraph.events.context import Context, Found
@@ -20,16 +20,16 @@ from newsgraph.events.dating import (DATE_HINT, PUBLICATION_DATE, date_headlines
                                      link_repeats, own_whens, paragraph_starts)
 from newsgraph.events.discourse import (OTHER_TIME, VERBAL_TARGETS, antecedent, content_actors, context_pair,
                                         context_party, counterpart, event_object_target, event_subject,
-                                        from_earlier, is_back_reference, is_time_reference, names_both_sides,
-                                        sentence_subject, told_recently)
+                                        from_earlier, names_both_sides,
+                                        sentence_subject)
 from newsgraph.events.lexicon import Lexicon, Trigger, load_lexicon
-from newsgraph.events.parties import (MEDIATING, PEOPLE, SOURCE_GUESSES, STATE_SECTORS, TARGET_GUESSES, at_home,
+from newsgraph.events.parties import (MEDIATING, PEOPLE, SOURCE_GUESSES, TARGET_GUESSES, at_home,
                                       code_at, code_key, country_of, is_coordinated_with, one_party, party_key,
                                       resolve_bare)
 from newsgraph.events.plover import intensity, quad
 from newsgraph.events.records import Event, Location
 from newsgraph.events.status import is_question, status_of
-from newsgraph.events.triggers import AGREEMENT_TYPES, is_label, match_trigger, verb_objects
+from newsgraph.events.triggers import AGREEMENT_TYPES, match_trigger, typed, verb_objects
 from newsgraph.geo import PlaceMention, find_places
 from newsgraph.nlp import doc_text
 from newsgraph.records import short_hash
@@ -47,10 +47,6 @@ RECIPROCAL = {"talk", "talks", "negotiation", "negotiate", "meet", "meeting", "d
               "firefight", "fighting", "exchange", "trade"}
 # Reciprocal words too common in passing ('trade, refugees, visas') to pair up from the context alone.
 OWN_PARTIES_ONLY = {"trade"}
-SESSIONS = {"meeting", "session", "summit", "conference"}
-# 'Kabul falls to the Taliban': the one it falls to does it, to the government of what falls
-FALLING = {"fall to", "surrender to", "lose to"}
-VICTIM_VERBS = {"die", "perish"}
 # 'took power', 'seized control': done to the government of the country.
 POWER_OBJECTS = {"power", "control"}
 # Ending, breaking or walking away from an agreement, a truce or talks is a refusal of them (REJECT),
@@ -63,11 +59,6 @@ KEEPING = {"extend", "renew", "honour", "honor", "respect", "observe", "keep"}
 MATERIAL_BACKING = {"back", "sponsor"}
 BACKING = {"back", "backing", "support", "sponsor", "sponsorship", "patronage"}
 ARMED_SECTORS = {"REB", "OPP"}  # armed groups and oppositions, whose backing is material help
-# Acts only a party to the conflict can perform; a commentator's 'warning' is a forecast.
-ACTS_OF_PARTIES = {"THREATEN", "REQUEST"}
-# Verbal acts told in the passive with no 'by' ('Pakistan was accused of ...') hide their source on
-# purpose: it is not guessed from the context.
-HIDDEN_SOURCE_TYPES = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE"}
 
 
 def find_events(doc_id: str, sdoc: Doc, mentions: list[Mention], published: str | None,
@@ -81,9 +72,7 @@ def find_events(doc_id: str, sdoc: Doc, mentions: list[Mention], published: str 
     place_starts = [p.start for p in places]
     last_date = None  # (paragraph, iso, precision) of the latest date a sentence's main clause gave
     for sent in index.sentences:
-        found = [f for f in (match_trigger(t, lexicon, index) for t in sent) if f]
-        if is_label(sent):
-            found = [f for f in found if f.trigger.pos == "verb"]  # 'Talks in Kabul': a section heading
+        found = typed(sent, [f for f in (match_trigger(t, lexicon, index) for t in sent) if f])
         whens = find_whens(sent.text, published) if found or DATE_HINT.search(sent.text) else []
         paragraph = bisect_right(paragraphs, sent.start_char)
         narrative = last_date[1:] if last_date and last_date[0] == paragraph else None
@@ -116,7 +105,7 @@ def code_sentence(sent: Span, found: list, ctx: Context, lexicon: Lexicon) -> No
             ctx.told += new
     del ctx.told[start:]
     coded = once_per_sentence(told_here, sent.doc)
-    ctx.told += coded + reported_accusations(sent, coded, ctx)
+    ctx.told += coded
 
 
 @dataclass
@@ -130,7 +119,6 @@ class Reading:
     own_place: Location | None  # a place in the trigger's own phrase: 'strikes in Khost'
     notes: list[str] = field(default_factory=list)
     earlier: Event | None = None  # the event told before that this one continues, if any
-    hidden: bool = False  # an agentless passive that hides its source on purpose
 
 
 def code_trigger(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> list[Event]:
@@ -157,29 +145,17 @@ def read_arguments(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> Read
     token, trig, index = f.token, f.trigger, ctx.index
     if trig.pos == "verb":
         source_heads, target_heads = verb_arguments(token)
-        if trig.lemma in FALLING:  # 'Kabul falls to the Taliban'
-            source_heads, target_heads = target_heads, source_heads
-        elif trig.lemma in VICTIM_VERBS:  # '200 militants died': who died is who was hit
-            source_heads, target_heads = [], source_heads
         inferred_source = False
     else:
         claimed_by = claimant(token) if trig.type in ACCUSED_ACTS else []  # one claims attacks, not truces
-        if is_time_reference(token):
-            return None  # 'commitments made during the talks': the talks date another act
-        if is_back_reference(token, lexicon) and not claimed_by:
-            return None  # 'condemned the expulsions', 'did not confirm the strikes': told before, not again
         source_heads, target_heads, inferred_source = noun_arguments(token, f.text, index)
         source_heads = claimed_by or source_heads
     sources = [a for h in source_heads for a in actors_under(h, index)]
     targets = [a for h in target_heads for a in actors_under(h, index)]
-    if trig.pos == "noun" and is_talk_about(token, f.text, sources, targets, index):
-        return None  # 'open talk of pressure', 'the cabinet meeting': speech, or one body's own session
     location = pick_place(token, ctx.places, trig.type)
     sources, targets = ([resolve_bare(a, index, token, location, others) for a in side]
                         for side, others in ((sources, targets), (targets, sources)))
     sources, targets = at_home(sources, targets), at_home(targets, sources)
-    if trig.lemma in FALLING:
-        targets = [Arg(f"{party_key(t)[0]}.GOV", t.mention, inferred=True) for t in targets if party_key(t)[0]]
     notes = ["source from the governing verb"] if inferred_source else []
     return Reading(f, sources, targets, location, pick_place(token, ctx.places, ""), notes)
 
@@ -207,9 +183,6 @@ def fill_from_sentence(r: Reading, sent: Span, ctx: Context, lexicon: Lexicon) -
                      {party_key(a)[0] for a in r.sources} if country]
     if not r.sources and trig.type == "PROTEST":
         r.sources = protesters(r.targets, r.own_place or r.location)
-    if not r.sources and trig.type in HIDDEN_SOURCE_TYPES and is_agentless_passive(token):
-        r.sources = seat_of_reaction(r.own_place, ctx.gaz)  # 'was welcomed in Islamabad': by its government
-    r.hidden = not r.sources and trig.type in HIDDEN_SOURCE_TYPES and is_agentless_passive(token)
     if is_reciprocal(r.f) and not r.targets and r.sources and all(not party_key(a)[0] for a in r.sources):
         # 'border forces exchanged fire': forces of no named country, on both sides
         r.sources = both_sides(r, context_pair(token, index, ctx.told, trig.type)) or r.sources
@@ -227,7 +200,7 @@ def fill_from_story(r: Reading, sent: Span, ctx: Context, lexicon: Lexicon) -> b
     mutual act, the sides of mediated talks. False when the trigger only points back to an act told."""
     token, trig, index = r.f.token, r.f.trigger, ctx.index
     mutual_pair = not r.targets and len(r.sources) > 1 and trig.type in MUTUAL  # 'the two sides met'
-    if (not (r.sources and r.targets) and not mutual_pair and not r.hidden and trig.curated
+    if (not (r.sources and r.targets) and not mutual_pair and trig.curated
             and not is_mediation(token, trig)):
         told_as = event_subject(token, lexicon) or token  # 'the strikes hit homes': the strikes told before
         r.earlier = antecedent(ctx.told, trig.type, told_as, r.sources, r.targets,
@@ -262,16 +235,17 @@ def finish(r: Reading, sent: Span, ctx: Context) -> list[Event]:
         return refusals(ctx.doc_id, sent, r.f, ender, r.sources, r.targets, ctx.index, when, precision, r.location,
                         ctx.gaz, r.notes)
     if not r.sources and not r.targets:
+        if has_unresolved_party(r.f):
+            when, precision = dated(r, sent, ctx)
+            # 'the junta recalled its ambassador': a doer the gazetteer does not know is still someone doing it
+            return [make_event(ctx.doc_id, sent, r.f, None, None, status_of(token, sent, False), when,
+                               precision, r.own_place or r.location, ctx.gaz, r.notes + ["party not resolved"])]
         if not is_closure(trig) or is_quoted(token, sent):
             return []  # a closure with no one named is news; one in a trader's lament is colour
         when, precision = dated(r, sent, ctx)
         # 'the Torkham crossing remained closed': a closure of a border or crossing, whoever closed it
         return [make_event(ctx.doc_id, sent, r.f, None, None, status_of(token, sent, trig.pos == "noun"), when,
                            precision, r.own_place or r.location, ctx.gaz, r.notes + ["no party named"])]
-    if not trig.curated and not (r.sources and r.targets):
-        return []  # CAMEO-only verbs are too loose to code without both parties
-    if trig.lemma in VICTIM_VERBS and r.earlier is None and not r.sources and not amid_fighting(token, ctx):
-        return []  # deaths are an attack's only when the story has told one ('refugees died of cold' is not)
     other_side_from_context(r, ctx)
     when, precision = dated(r, sent, ctx)
     status = status_of(token, sent, trig.pos == "noun")
@@ -283,11 +257,15 @@ def finish(r: Reading, sent: Span, ctx: Context) -> list[Event]:
                                                                  precision)) is not None]
 
 
-FIGHTING_REACH = 600  # characters: the fighting a death is told amid, in the same paragraph or so
+NOMINALS = {"NOUN", "PROPN"}
 
 
-def amid_fighting(token: Token, ctx: Context) -> bool:
-    return any(e.type == "ASSAULT" and e.start >= token.idx - FIGHTING_REACH for e in told_recently(ctx.told, token))
+def has_unresolved_party(f: Found) -> bool:
+    """A verb trigger whose subject or object is a noun phrase, though no known actor: a party of the act."""
+    if f.trigger.pos != "verb":
+        return False
+    sources, targets = verb_arguments(f.token)
+    return any(h.pos_ in NOMINALS or h.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for h in sources + targets)
 
 
 def dated(r: Reading, sent: Span, ctx: Context) -> tuple[str | None, str | None]:
@@ -304,10 +282,7 @@ def other_side_from_context(r: Reading, ctx: Context) -> None:
     token, trig = r.f.token, r.f.trigger
     mutual_pair = not r.targets and len(r.sources) > 1 and trig.type in MUTUAL
     unnamed_partner = trig.type == "CONSULT" and trig.pos == "verb" and has_unnamed_object(token, ctx.index)
-    if r.sources and not r.targets and trig.mode == "visit":
-        r.targets = host_of_visit(token, ctx, r.sources)  # 'arrived in New Delhi for a visit': India's
-        r.notes += ["target from the place visited"] if r.targets else []
-    if bool(r.sources) != bool(r.targets) and not r.hidden and not mutual_pair and not unnamed_partner:
+    if bool(r.sources) != bool(r.targets) and not mutual_pair and not unnamed_partner:
         known = r.sources or r.targets
         other = counterpart(ctx.told, token, known, trig.type) or context_party(
             token, ctx.index, known, foreign="target from place" in r.notes)
@@ -341,16 +316,12 @@ def emit(r: Reading, sent: Span, ctx: Context, source: Arg | None, target: Arg |
     """One event between two parties, or None when they cannot be its two sides."""
     trig, token = r.f.trigger, r.f.token
     if source and target and (source.actor_id == target.actor_id or one_party(source, target)):
-        return None  # 'the US ... Washington's strategy': one party, not two
-    if trig.type in ACTS_OF_PARTIES and source is not None and party_key(source)[1] in COMMENTATOR_SECTORS:
-        return None  # 'analysts warn of chaos', 'observers expect Munir to ...': forecasts, not threats
-    if trig.type == "THREATEN" and source is not None and {"IGO", "NGO"} & set(party_key(source)):
-        return None  # 'UN agencies warned that returns would be unsafe': a warning without force behind it
-    if trig.type == "RETREAT" and source is not None and party_key(source)[1] in PEOPLE:
-        return None  # 'refugees fled to Pakistan': migration, not a party withdrawing
+        if len(r.targets) > 1 or len(r.sources) > 1:
+            return None  # 'the US ... Washington's strategy': one party, not two
+        target = None  # 'the country recalled its ambassador': its own envoy is no other side; the act stands
     event = make_event(ctx.doc_id, sent, r.f, source, target, status, when, precision, r.location, ctx.gaz,
                        r.notes)
-    return with_id(as_refusal(as_diplomatic_protest(as_material_backing(event, target, token), source, token)))
+    return with_id(as_refusal(as_material_backing(event, target, token)))
 
 
 IN_PLACE = {"in", "inside", "into", "across", "within"}
@@ -394,24 +365,6 @@ def protesters(targets: list[Arg], place: Location | None) -> list[Arg]:
     return [Arg(f"{country}.CVL", None, inferred=True)] if country else []
 
 
-def host_of_visit(token: Token, ctx: Context, visitors: list[Arg]) -> list[Arg]:
-    """The government of the country a visit takes place in, from the place in the trigger's phrase or its
-    verb's ('arrived in New Delhi for a week-long visit')."""
-    anchor = token.head.head if token.dep_ == "pobj" else token.head if token.pos_ != "VERB" else token
-    place = pick_place(token, ctx.places, "") or pick_place(anchor, ctx.places, "")
-    if place is None or not place.country or place.country in {party_key(v)[0] for v in visitors}:
-        return []
-    return [Arg(f"{place.country}.GOV", None, inferred=True)]
-
-
-def seat_of_reaction(place: Location | None, gaz) -> list[Arg]:
-    """A capital named as where an act was received stands for its government."""
-    actor_id = gaz.aliases.get(place.name) if place is not None else None
-    if actor_id is None or not actor_id.endswith(".GOV"):
-        return []
-    return [Arg(actor_id, None, inferred=True)]
-
-
 def is_closure(trig: Trigger) -> bool:
     """A closing or shutting of a border, crossing, route or office (a trigger that needs such an object)."""
     return trig.type == "SANCTION" and bool(trig.objects) and trig.mode == "discontinue"
@@ -424,16 +377,6 @@ def has_unnamed_object(verb: Token, index: ActorIndex) -> bool:
 
 def is_mediation(token: Token, trig: Trigger) -> bool:
     return trig.type == "CONSULT" and token.lemma_.lower() in MEDIATING
-
-
-def is_talk_about(noun: Token, text: str, sources: list[Arg], targets: list[Arg], index: ActorIndex) -> bool:
-    """'talk' in the singular is speech ('open talk of pressure'), 'talks' are negotiations; a meeting named
-    by one body ('the Pakistani parliament meeting') is that body's session, not a consultation."""
-    if text == "talk" and noun.tag_ == "NN" and not targets:
-        return True
-    namers = [c for c in noun.children if c.dep_ in ("compound", "amod") and index.at(c) is not None]
-    return text in SESSIONS and bool(namers) and not targets and len({party_key(a)[0] for a in sources} - {""}) <= 1
-
 
 
 def no_one_does(token: Token) -> bool:
@@ -532,14 +475,6 @@ def as_material_backing(event: Event, target: Arg | None, token: Token) -> Event
     return replace(event, type="AID", quad=quad("AID"), intensity=intensity("AID", None))
 
 
-def as_diplomatic_protest(event: Event, source: Arg | None, token: Token) -> Event:
-    """'Islamabad protested against the statement': a government protests in words (ACCUSE), crowds in the
-    street (PROTEST)."""
-    if event.type != "PROTEST" or token.pos_ != "VERB" or source is None or party_key(source)[1] not in STATE_SECTORS:
-        return event
-    return replace(event, type="ACCUSE", mode="disapprove", quad=quad("ACCUSE"), intensity=intensity("ACCUSE", None))
-
-
 def as_refusal(event: Event) -> Event:
     """'Pakistan did not extend the deadline': not yielding is itself a refusal (REJECT), not a negated
     concession."""
@@ -547,11 +482,6 @@ def as_refusal(event: Event) -> Event:
         return event
     return replace(event, type="REJECT", mode="yield", status="asserted", quad=quad("REJECT"),
                    intensity=intensity("REJECT", None))
-
-
-def is_agentless_passive(token: Token) -> bool:
-    children = {c.dep_ for c in token.children}
-    return token.pos_ == "VERB" and "nsubjpass" in children and "agent" not in children
 
 
 def pairs(sources: list[Arg], targets: list[Arg], event_type: str) -> list[tuple[Arg | None, Arg | None]]:
@@ -587,6 +517,8 @@ def make_event(doc_id, sent: Span, f: Found, source: Arg | None, target: Arg | N
                location, gaz, notes) -> Event:
     trig, token = f.trigger, f.token
     confidence = 0.8 if trig.curated else 0.6
+    if f.probability is not None:  # the model's word on the type weighs as much as how the parties were found
+        confidence = (confidence + f.probability) / 2 + 0.1
     confidence += 0.1 if source and target else -0.1
     confidence -= 0.2 * sum(1 for a in (source, target) if a and a.inferred) + (0.1 if notes else 0)
     text = sent.text.rstrip()
@@ -603,48 +535,7 @@ def make_event(doc_id, sent: Span, f: Found, source: Arg | None, target: Arg | N
         date_precision=precision, notes=list(notes))
 
 
-# 'Taliban officials said the strikes were carried out by Pakistani aircraft': a side telling of an attack on
-# it by a named other side accuses that side (CAMEO's 'accuse', PLOVER ACCUSE/allege), besides reporting it.
-ACCUSED_ACTS = {"ASSAULT", "COERCE"}
-TELLING = {"say", "tell", "claim", "allege", "report", "state", "insist", "add"}
-
-
-def reported_accusations(sent: Span, coded: list[Event], ctx: Context) -> list[Event]:
-    found = []
-    for e in coded:
-        if e.type not in ACCUSED_ACTS or not (e.source and e.target) or SOURCE_GUESSES & set(e.notes):
-            continue  # the doer must be named; who was hit may come from the context
-        doer, victim = code_key(e.source_code), code_key(e.target_code)[0]
-        if doer[0] not in ctx.gaz.countries:
-            continue  # 'militants' of no known country accuse no one
-        verb = telling_verb(sent.doc, e)
-        speaker = teller(verb, ctx.index) if verb is not None else None
-        if speaker is None or party_key(speaker)[0] != victim or party_key(speaker) == doer:
-            continue
-        accusation = Found(Trigger(verb.lemma_, "verb", "ACCUSE", "allege", (), frozenset(), True), verb, verb.lemma_)
-        when, precision = event_date(verb, sent, ctx)
-        dating = [PUBLICATION_DATE] if when and date_source(verb, ctx, None) == "publication" else []
-        found.append(make_event(ctx.doc_id, sent, accusation, speaker, Arg(e.source, None, inferred=True),
-                                status_of(verb, sent, False), when, precision, None, ctx.gaz,
-                                ["accused by telling of the act", *dating]))
-    return found
-
-
-def telling_verb(doc: Doc, event: Event) -> Token | None:
-    """The reporting verb above an event's trigger ('said ... were carried out')."""
-    span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-    token = span.root if span is not None else None
-    while token is not None and token.head.i != token.i:
-        token = token.head
-        if token.pos_ == "VERB" and token.lemma_.lower() in TELLING:
-            return token
-    return None
-
-
-def teller(verb: Token, index: ActorIndex) -> Arg | None:
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    speakers = actors_under(subject, index) if subject is not None else []
-    return speakers[0] if speakers and party_key(speakers[0])[0] else None
+ACCUSED_ACTS = {"ASSAULT", "COERCE"}  # acts a claimant owns: one claims attacks, not truces
 
 
 def once_per_sentence(told: list[tuple[Event, str]], doc: Doc) -> list[Event]:

@@ -15,6 +15,7 @@ class Found:
     trigger: Trigger
     token: Token
     text: str
+    probability: float | None = None  # the event model's probability of the trigger's type, when it was asked
 
 
 @dataclass

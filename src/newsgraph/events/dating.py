@@ -78,9 +78,26 @@ def own_whens(token: Token, sent: Span, whens: list) -> list:
         span = sent.char_span(w.start, w.end, alignment_mode="expand")
         clause = clause_of(span.root) if span is not None else mine
         foreign = clause.i != mine.i and clause.dep_ in SUBORDINATE and mine not in clause.subtree
-        if not foreign:
+        if not foreign and not is_boundary(span):
             kept.append(w)
     return kept
+
+
+BOUNDARY_PREPS = {"since", "until", "till"}
+
+
+def is_boundary(span: Span | None) -> bool:
+    """'their first direct talks since 2022', 'held their first meeting since 2019': a date that bounds a
+    stretch of time is not when the act happened; an act in the perfect that runs from it is ('has deported
+    refugees since 2023')."""
+    if span is None:
+        return False
+    prep = span.root.head if span.root.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in BOUNDARY_PREPS:
+        return False
+    holder = prep.head
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in holder.children)
+    return holder.pos_ in ("NOUN", "PROPN", "ADJ") or not perfect
 
 
 def date_source(token: Token, ctx: Context, earlier: Event | None) -> str:

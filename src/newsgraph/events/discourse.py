@@ -134,26 +134,6 @@ def from_earlier(earlier: Event, sources: list[Arg], targets: list[Arg]) -> tupl
     return fill(sources, earlier.source), fill(targets, earlier.target)
 
 
-def is_time_reference(noun: Token) -> bool:
-    return noun.dep_ == "pobj" and noun.head.lower_ in OTHER_TIME and is_definite(noun)
-
-
-def is_back_reference(noun: Token, lexicon: Lexicon) -> bool:
-    """An event noun that another act is about, with no party of its own: 'condemned the attacks', 'did not
-    confirm the strikes', 'called it a violation'. That act is coded; the event was told before."""
-    predicative = noun.dep_ in ("attr", "oprd") or (noun.dep_ == "pobj" and noun.head.lower_ == "as")
-    if not predicative and any(c.dep_ in ("poss", "compound", "amod", "prep", "agent") and c.pos_ in
-                               ("PROPN", "ADJ", "ADP") and c.lower_ not in DEFINITE for c in noun.children):
-        return False  # 'Pakistan's strikes', 'strikes on Kabul': a party of its own
-    if not (is_definite(noun) or predicative):
-        return False
-    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-    if noun.dep_ not in ("dobj", "pobj", "nsubjpass", "attr", "oprd") or verb.pos_ != "VERB":
-        return False
-    lemma = verb.lemma_.lower()
-    return lemma in ABOUT_EVENT or any(t.type in VERBAL_TARGETS for t in lexicon.candidates(lemma, "verb"))
-
-
 def event_object_target(verb: Token, ctx: Context, lexicon: Lexicon, sources: list[Arg]) -> list[Arg]:
     """'The Taliban condemned the expulsions': a verbal act about an event, with no actor named, is aimed at
     whoever did that event."""

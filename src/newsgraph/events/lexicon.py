@@ -1,7 +1,7 @@
 """The trigger lexicon: hand-curated triggers.tsv first, then verbs derived from the CAMEO dictionary."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -27,6 +27,7 @@ class Trigger:
     context: tuple[str, ...]
     objects: frozenset[str]  # lemmas the object must have; empty = any
     curated: bool
+    words: tuple[frozenset[str], ...] = ()  # a CAMEO pattern's slots: each needs one of its words in the clause
 
     def fits(self, object_lemmas: set[str]) -> bool:
         return not self.objects or bool(self.objects & object_lemmas)
@@ -35,6 +36,7 @@ class Trigger:
 @dataclass
 class Lexicon:
     entries: dict[tuple[str, str], list[Trigger]]  # (lemma, pos) -> candidates, constrained ones first
+    patterns: dict[str, list[Trigger]] = field(default_factory=dict)  # verb -> CAMEO patterns, longest first
     _heads: set | None = None
 
     def candidates(self, lemma: str, pos: str) -> list[Trigger]:
@@ -45,6 +47,7 @@ class Lexicon:
         compound noun ends with it ('air strike'). Most words are neither, and need no closer look."""
         if self._heads is None:
             self._heads = {(lemma.split()[0] if p == "verb" else lemma.split()[-1], p) for lemma, p in self.entries}
+            self._heads |= {(verb.split()[0], "verb") for verb in self.patterns}
         return (lemma, pos) in self._heads
 
 
@@ -82,7 +85,24 @@ def load_lexicon() -> Lexicon:
                                             tuple(filter(None, context.split(","))), frozenset(), False)]
     for candidates in entries.values():
         candidates.sort(key=lambda t: not t.objects)  # the more specific reading is tried first
-    return Lexicon(entries)
+    return Lexicon(entries, cameo_patterns(blocked))
+
+
+def cameo_patterns(blocked: set) -> dict[str, list[Trigger]]:
+    """CAMEO's object-conditioned verb patterns ('rush aid', 'fire at'), the most specific first."""
+    patterns: dict[str, list[Trigger]] = {}
+    for cells in data_rows("triggers_cameo_patterns.tsv"):
+        verbs, words, _code, kind, mode, context = (cells + [""] * 6)[:6]
+        if kind not in TYPES:
+            continue
+        slots = tuple(frozenset(slot.split("|")) for slot in words.split())
+        for verb in verbs.split("|"):
+            if (verb, "verb") not in blocked:
+                patterns.setdefault(verb, []).append(Trigger(verb, "verb", kind, mode or None, tuple(
+                    filter(None, context.split(","))), frozenset(), False, slots))
+    for candidates in patterns.values():
+        candidates.sort(key=lambda t: -len(t.words))
+    return patterns
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,15 @@ the kind of object a reading needs), and which found triggers tell the same act 
 """
 from __future__ import annotations
 
+import os
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
-from newsgraph.events.arguments import STATE_VERBS, ActorIndex
+from newsgraph.events.arguments import LIGHT_VERBS, STATE_VERBS, ActorIndex, verb_arguments
 from newsgraph.events.context import Found
 from newsgraph.events.lexicon import CONTROL, GROUP, HAS_OBJECT, SEAT, TO_ACTOR, WITH, Lexicon, Trigger
+from newsgraph.events.status import FAILING, PLANNING, REPORTING
 
 
 NOUN_TAGS = {"NOUN", "PROPN"}
@@ -21,6 +25,8 @@ def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | 
     lemma = STATE_WORDS.get(token.lower_, token.lemma_.lower()) if state else common_lemma(token)
     if pos is None or not lexicon.could_start(lemma, pos):
         return None
+    if token.dep_ == "prep":
+        return None  # 'according to officials', 'following the talks': a participle serving as a preposition
     if index.at(token) is not None:
         return None  # 'Resistance Front', 'Foreign Office': part of a name, not an action
     if token.dep_ == "amod" and not any(c.dep_ in ("npadvmod", "compound") and (
@@ -29,8 +35,12 @@ def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | 
     objects = object_lemmas(token) | object_markers(token, index)
     if pos == "verb":
         for text in ([lemma] if state else phrasal(token)):
-            trig = pick(lexicon.candidates(text, "verb"), objects)
-            if trig and (trig.curated or token.dep_ != "amod"):  # 'Taliban-dominated': a description
+            trig = pick_verb(lexicon, text, objects, token)
+            if trig and not trig.curated and not trig.words and (lemma in STATUS_WORDS or not verb_arguments(token)[0]):
+                # 'plans to consult': a CAMEO reading of a word that frames another act; and a CAMEO verb with
+                # no subject of its own ('spent the day digging') is coded, as PETRARCH codes it, not at all
+                continue
+            if trig and (trig.curated or not describes(token)):  # 'rebel-dominated': a description
                 return Found(trig, token, text)
     elif token.pos_ in NOUN_TAGS and (token.lemma_.islower() or is_capitalised_common_noun(token)):
         for text in compound_forms(token):
@@ -40,6 +50,14 @@ def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | 
     return None
 
 
+def describes(verb: Token) -> bool:
+    """A participle that describes a noun ('rebel-dominated', 'companies linked to the drone programme') rather
+    than telling an act; one with a 'by' agent still tells who did it ('refugees deported by the government')."""
+    return verb.dep_ == "amod" or (verb.dep_ == "acl" and verb.tag_ == "VBN"
+                                   and not any(c.dep_ == "agent" for c in verb.children))
+
+
+STATUS_WORDS = PLANNING | REPORTING | FAILING  # words that tell how another act stands (events/status.py)
 STATE_WORDS = {"closed": "close", "shut": "shut", "sealed": "seal", "suspended": "suspend", "blocked": "block"}
 
 
@@ -76,9 +94,9 @@ def phrasal(verb: Token) -> list[str]:
 
 
 def compound_forms(noun: Token) -> list[str]:
-    """'air strike' and 'drone attack' before 'strike' and 'attack'."""
+    """'air strike', 'drone attack' and 'general strike' before 'strike' and 'attack'."""
     lemma = common_lemma(noun)
-    compounds = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1]
+    compounds = [c.lower_ for c in noun.children if c.dep_ in ("compound", "amod") and c.i == noun.i - 1]
     return [f"{compounds[0]} {lemma}"] + [lemma] if compounds else [lemma]
 
 
@@ -146,6 +164,36 @@ def is_control(verb: Token, clause: Token) -> bool:
     return has_subject and (infinitive or small_clause)
 
 
+def pick_verb(lexicon: Lexicon, text: str, objects: set[str], verb: Token) -> Trigger | None:
+    """A curated reading, then the longest CAMEO pattern whose words the clause has ('rushed aid to' is AID,
+    'sent troops' MOBILIZE), then the verb's own CAMEO reading."""
+    candidates = lexicon.candidates(text, "verb")
+    curated = pick([t for t in candidates if t.curated], objects)
+    if curated:
+        return curated
+    patterns = lexicon.patterns.get(text)
+    if patterns:
+        words = clause_words(verb)
+        found = next((p for p in patterns if all(slot & words for slot in p.words)), None)
+        if found:
+            return found
+    return pick(candidates, objects)
+
+
+CLAUSE_BREAKS = {"ccomp", "advcl", "conj", "relcl", "parataxis", "csubj", "acl", "cc", "punct", "mark"}
+
+
+def clause_words(verb: Token) -> set[str]:
+    """Words and lemmas of the verb's own clause: its arguments' phrases, not the clauses hanging off it."""
+    words = set()
+    for child in verb.children:
+        if child.dep_ in CLAUSE_BREAKS:
+            continue
+        for t in child.subtree:
+            words |= {t.lower_, t.lemma_.lower()}
+    return words
+
+
 def pick(candidates: list[Trigger], objects: set[str]) -> Trigger | None:
     return next((t for t in candidates if t.fits(objects)), None)
 
@@ -158,8 +206,11 @@ def verb_objects(found: list[Found]) -> set[int]:
     nouns = {f.token.i: f.trigger for f in found if f.trigger.pos == "noun"}
     for f in found:
         verb = verbs.get(f.token.head.i) if f.trigger.pos == "noun" else None
-        if verb and (verb.type == f.trigger.type or f.token.lemma_.lower() in verb.objects):
-            covered.add(f.token.i)  # 'suspended trade' is one SANCTION, not also a COOPERATE
+        if verb and (verb.type == f.trigger.type or f.token.lemma_.lower() in verb.objects or (
+                f.token.dep_ == "dobj" and verb.lemma not in LIGHT_VERBS)):
+            # 'suspended trade' is one SANCTION, not also a COOPERATE; 'ratified an agreement', 'ordered an
+            # investigation': the verb's act is the event, its object what the act is about
+            covered.add(f.token.i)
         permitter = verbs.get(f.token.head.i) if f.trigger.pos == "verb" and f.token.dep_ in ("xcomp", "ccomp") else None
         if permitter is not None and permitter.lemma in PERMITTING:
             covered.add(f.token.i)  # 'may allow the opposition to open an office': the allowing is the act
@@ -168,6 +219,13 @@ def verb_objects(found: list[Found]) -> set[int]:
         content_of = f.token.head.head if f.trigger.pos == "noun" and f.token.head.dep_ in ("acl", "xcomp") else None
         if content_of is not None and nouns.get(content_of.i) is not None and nouns[content_of.i].type == "AGREE":
             covered.add(f.token.i)  # 'an agreement to keep the ceasefire': what was agreed, inside the agreement
+        if f.trigger.pos == "verb" and f.token.dep_ == "acl" and f.token.tag_ == "VBG" and f.token.head.i in nouns:
+            # 'sanctions targeting 200 vessels': the participle tells what the sanctions do, not a second act
+            # (a passive one names another's act: 'talks mediated by a neighbour')
+            covered.add(f.token.i)
+        agreed_on = verbs.get(governor(f.token).i) if f.trigger.pos == "noun" else None
+        if agreed_on is not None and agreed_on.type == "AGREE":
+            covered.add(f.token.i)  # 'failed to agree on a ceasefire': the ceasefire is what is agreed
         agreement = nouns.get(f.token.head.i) if f.trigger.type == "AGREE" and f.token.dep_ == "acl" else None
         # 'the ceasefire agreed in Doha': the ceasefire, not a second agreement; also when the parser takes
         # the ceasefire for the one agreeing ('The ceasefire agreed in Doha has held')
@@ -177,11 +235,49 @@ def verb_objects(found: list[Found]) -> set[int]:
     return covered
 
 
-LABEL_WORDS = 6  # longer verbless lines are headlines the tagger misread ('Taliban vow response after ...')
+CONTENT_PREPS = {"on", "to", "upon", "over"}  # 'agree on a ceasefire', not 'agreed after talks'
 
 
-def is_label(sent: Span) -> bool:
-    """A heading or caption with no verb ('Talks in Kabul', 'A new president's warning') names a topic; it
-    tells no event of its own."""
-    words = [t for t in sent if t.is_alpha]
-    return len(words) <= LABEL_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in sent)
+def governor(noun: Token) -> Token:
+    """The verb a noun is the object of, directly or through a preposition ('agree on a ceasefire')."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in CONTENT_PREPS:
+        return head.head
+    return head if noun.dep_ in ("dobj", "attr") else noun
+
+
+MODEL_USES = ("uncurated", "all", "off")
+NO_EVENT_AT = 0.5  # the model's 'no event' probability from which a candidate is dropped
+RETYPE_AT = 0.5  # the model's probability of another type from which it replaces the dictionary's ...
+DOUBTED_BELOW = 0.1  # ... when the model gives the dictionary's own type less than this
+
+
+def model_use() -> str:
+    """Which candidates the event model may type or reject: 'uncurated' (CAMEO dictionary readings, the
+    default), 'all' (curated lexicon too) or 'off', from NEWSGRAPH_EVENT_MODEL; read per call so that a
+    measurement can switch it (the figures in the README compare all three)."""
+    use = os.environ.get("NEWSGRAPH_EVENT_MODEL", "uncurated")
+    return use if use in MODEL_USES else "uncurated"
+
+
+def typed(sent: Span, found: list[Found]) -> list[Found]:
+    """The dictionary's candidates as the event model reads them in this sentence: dropped when 'no event' is
+    likely, retyped when the model is sure of another type and doubts the dictionary's, and each with the
+    model's probability of its type for the event's confidence (curated readings keep theirs unless 'all')."""
+    use = model_use()
+    if not found or use == "off":
+        return found
+    from newsgraph.events.model import NONE, type_scores_batch
+
+    asked = [f for f in found if use == "all" or not f.trigger.curated]  # the model costs time: ask it only here
+    if not asked:
+        return found
+    kept = [f for f in found if not (use == "all" or not f.trigger.curated)]
+    for f, scores in zip(asked, type_scores_batch([(sent, f.token) for f in asked])):
+        best = max((t for t in scores if t != NONE), key=scores.get)
+        if scores[NONE] >= NO_EVENT_AT:
+            continue
+        if best != f.trigger.type and scores[best] >= RETYPE_AT and scores[f.trigger.type] < DOUBTED_BELOW:
+            f = Found(replace(f.trigger, type=best, mode=None, context=()), f.token, f.text)
+        kept.append(Found(f.trigger, f.token, f.text, scores[f.trigger.type]))
+    return sorted(kept, key=lambda f: f.token.i)  # in sentence order, as the coder reads them
