@@ -147,8 +147,9 @@ def load_gazetteer() -> Gazetteer:
         for key in row[5].split("|"):
             if key not in state_words:
                 base_names.setdefault(key, row[0])
-    for alias in aliases:  # a curated name is never read as a base one
+    for alias in aliases:  # a curated name is never read as a base one, with or without 'the' before it
         base_names.pop(name_key(alias), None)
+        base_names.pop("the" + name_key(alias), None)
     actors = layered
     own = frozenset(agents) | {phrase for phrase, *_ in _rows("titles.tsv")}
     return Gazetteer(actors, aliases, country_names, demonyms, agents, countries,
