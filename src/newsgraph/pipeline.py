@@ -72,11 +72,11 @@ def analyse(doc: Document, stage: Stage | None = None) -> None:
     """Parse once; find the actors, then the events between them and who said what about them."""
     from newsgraph.claims import find_claims, link_events
     from newsgraph.events import find_events
-    from newsgraph.nlp import load_model
+    from newsgraph.nlp.long import parse
 
     stage = stage or Stage("")
     stage.name = "parse"
-    sdoc = load_model()(doc.text)
+    sdoc = parse(doc.text)  # in paragraph-aligned pieces past the parser's length limit
     stage.name = "actors"
     doc.mentions = find_mentions(doc.doc_id, sdoc, doc.published)
     stage.name = "events"
