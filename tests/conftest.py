@@ -39,6 +39,14 @@ def seeds_export(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def demo_db(tmp_path_factory):
+    """The demo corpus shipped in the package: needs nothing outside the repository."""
+    db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    run_cli("build", DEMO, "--db", db, "--quiet")
+    return db
+
+
+@pytest.fixture(scope="session")
 def dev_db(tmp_path_factory):
     """The demo corpus and the seed articles in one database: what the gold files in gold/ describe."""
     if not SEEDS.is_dir():

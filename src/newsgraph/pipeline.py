@@ -125,7 +125,8 @@ def build(paths: Iterable[str], db: str = DEFAULT_DB, *, max_bytes: int = DEFAUL
         dedup = store.deduplicator()
         run_id = store.start_run(paths)
         summary = BuildSummary(db=str(db), run_id=run_id)
-        items = (item for source in discover(paths, max_bytes) for item in source.items())
+        items = (item for source in discover(paths, max_bytes, exclude=database_files(db))
+                 for item in source.items())
         with executor(workers, dask) as mapper:
             for batch in batched(items, batch_size):
                 fresh = unseen(batch, known, summary, on_item)
@@ -142,6 +143,11 @@ def build(paths: Iterable[str], db: str = DEFAULT_DB, *, max_bytes: int = DEFAUL
         store.finish_run(run_id, summary.counts)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def database_files(db: str) -> list[str]:
+    """The database and its write-ahead log: never input, even when they sit in the input folder."""
+    return [str(db), f"{db}.wal"]
 
 
 def unseen(batch: list[RawItem], known: set[str], summary: BuildSummary,
