@@ -1,4 +1,5 @@
-"""The report written from the dev corpus, opened in a real headless Chromium (Debian's /usr/bin/chromium)."""
+"""The report written from the demo corpus (in the package: these tests need nothing outside the repository),
+opened in a real headless Chromium (Debian's /usr/bin/chromium)."""
 import os
 import shutil
 from pathlib import Path
@@ -12,9 +13,9 @@ SECTIONS = ["overview", "actors", "dyads", "network", "timeline", "claims", "cor
 
 
 @pytest.fixture(scope="module")
-def report(dev_db, tmp_path_factory):
+def report(demo_db, tmp_path_factory):
     out = tmp_path_factory.mktemp("report") / "report.html"
-    run_cli("report", "--db", dev_db, "--out", out)
+    run_cli("report", "--db", demo_db, "--out", out)
     return out
 
 
@@ -33,9 +34,9 @@ def test_report_timeline_and_contradictions(report):
     assert "claim: " in disputes and "operates from Afghan soil" in disputes
 
 
-def test_markdown_report(dev_db, tmp_path):
+def test_markdown_report(demo_db, tmp_path):
     out = tmp_path / "report.md"
-    run_cli("report", "--db", dev_db, "--out", out, "--format", "md")
+    run_cli("report", "--db", demo_db, "--out", out, "--format", "md")
     text = out.read_text()
     assert text.startswith("# newsgraph report") and "## Timeline" in text and "AFG – PAK" in text
 
@@ -46,7 +47,7 @@ def test_report_opens_in_chromium_without_errors(report, tmp_path):
 
     errors = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-background-networking"])
         page = browser.new_page(viewport={"width": 1200, "height": 900})
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
