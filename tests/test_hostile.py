@@ -7,6 +7,16 @@ import pytest
 from tests.conftest import read_jsonl, run_cli
 from tests.helpers import ARTICLE, HTML, assert_actor_references, gz, jsonl, long_prose
 
+PERU = ("Peru and Chile sign fisheries accord\n\nLima, June 2, 2023\n\n"
+        "Peru and Chile signed an agreement on Friday to share data on fishing fleets in the Pacific, the two "
+        "foreign ministries said, after a year of talks over catches along their maritime border.\n\n"
+        "Fishing unions in both countries welcomed the deal, which sets up a joint commission to meet twice a "
+        "year and settle disputes over licences.\n")
+KENYA = ("Kenya and Tanzania reopen border market\n\nNairobi, May 9, 2022\n\n"
+         "Kenya and Tanzania reopened the Namanga border market on Monday after a two-week closure over customs "
+         "fees, traders and officials on both sides said.\n\n"
+         "The two governments agreed to review the fees within a month, and lorry drivers said queues had "
+         "already begun to shorten by the afternoon.\n")
 SCRIPT = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 # Real news paragraphs placed far apart inside the long text: past spaCy's 1,000,000-character limit too.
 NEWS = ["Pakistan closed the Torkham border crossing with Afghanistan on Sunday after security forces from both "
@@ -32,9 +42,9 @@ def hostile(tmp_path_factory):
         "good.txt": ARTICLE.encode(), "good.html": HTML.encode(), "empty.txt": b"",
         "binary.txt": b"\x00\x01\x02\xff" * 500, "truncated.html.gz": gz(HTML.encode())[:-30],
         "nested.html": ("<html><body>" + "<div>" * 100_000 + "Deep text." + "</div>" * 100_000 + "</body></html>").encode(),
-        "bad_utf8.txt": ARTICLE.encode()[:200] + b"\xff\xfe\xc3\x28" * 50 + ARTICLE.encode()[200:],
+        "bad_utf8.txt": KENYA.encode()[:150] + b"\xff\xfe\xc3\x28" * 20 + KENYA.encode()[150:],
         "feed.jsonl": jsonl({"id": "s1", "title": SCRIPT, "url": "javascript:alert(1)",
-                             "text": ARTICLE.replace("Sunday", "Monday") + "\n\n" + SCRIPT},
+                             "text": PERU + "\n\n" + SCRIPT},
                             "{broken json", '["a", "list"]', {"id": "empty"}),
         "long.txt": long_document().encode(),
         "huge.txt": (long_prose(300_000, seed=2) + "\n\n").encode() * 105,  # over 30 MB

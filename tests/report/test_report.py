@@ -56,6 +56,10 @@ def test_report_opens_in_chromium_without_errors(report, tmp_path):
             assert page.locator(f"section#{section} h2").count() == 1
         assert page.locator("#dyads svg").count() >= 1 and page.locator("#network circle").count() > 5
         assert page.locator("#timeline tr").count() > 10
+        boxes = page.eval_on_selector_all("#network svg text", "els => els.map(e => { const b = e.getBBox(); "
+                                          "return [b.x, b.y, b.x + b.width, b.y + b.height]; })")
+        assert len(boxes) > 5 and not [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                                       if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
         shot = tmp_path / "report.png"
         page.screenshot(path=str(shot), full_page=False)
         browser.close()
