@@ -24,6 +24,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/clean.py
 	$(BIN)/python benchmarks/pipeline.py
+	$(BIN)/python benchmarks/html.py
 
 # Score the extraction against the dev gold in gold/ (demo corpus plus the seed articles in ../shared).
 SHARED ?= ../shared
