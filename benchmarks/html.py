@@ -1,7 +1,7 @@
 """HTML main-text benchmark: newsgraph's HTML cleaner against trafilatura alone, on the same pages.
 
-The pages are generated here from five page templates (semantic HTML5, WordPress-style div soup, an old
-table layout, an AMP-like page, a live-blog/wire layout), each with navigation, ads, share bars, related
+The pages are generated here from six page templates (semantic HTML5, WordPress-style div soup, an old
+table layout, an AMP-like page, a wire layout, a CMS page split around an inline teaser), each with navigation, ads, share bars, related
 links, comments and a footer around an article whose paragraphs take many shapes: long and one-line
 paragraphs, subheadings, bullet lists, block quotes, a byline and a dateline. The article's own text is the
 gold. Score: word-shingle (n=3) F1 of the extracted text against the gold, averaged over pages.
@@ -123,7 +123,17 @@ def wire(a):
             f"{COMMENTS}{FOOTER}</body></html>")
 
 
-TEMPLATES = [semantic, wordpress, tables, amp, wire]
+def cms(a):
+    """A CMS that splits the story around an inline teaser and wraps its last paragraph in a span."""
+    *body, last = a["blocks"]
+    return (f"<html><head><title>{a['title']}</title></head><body>{NAV}<article><h1>{a['title']}</h1><div "
+            f"class=\"meta\">{a['byline']}, {a['date']}</div><div class=\"part\">{blocks_html(body[:4])}</div>"
+            f"<div class=\"inline-related\"><a href=\"/x\">Floods close highway north of the capital</a></div>"
+            f"<div class=\"part\">{blocks_html(body[4:])}</div><div><span>{last[1]}</span></div></article>"
+            f"{AD}{COMMENTS}{FOOTER}</body></html>")
+
+
+TEMPLATES = [semantic, wordpress, tables, amp, wire, cms]
 
 
 def gold_text(a) -> str:
@@ -133,7 +143,7 @@ def gold_text(a) -> str:
     return "\n".join(parts)
 
 
-def pages(n: int = 25):
+def pages(n: int = 30):
     rng = random.Random(21)
     for i in range(n):
         a = article(rng, i)

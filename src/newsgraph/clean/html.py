@@ -23,9 +23,11 @@ class HtmlResult:
 def extract_html(html: str) -> HtmlResult:
     import trafilatura
 
+    # Recall mode: trafilatura's precision mode drops body paragraphs that sit apart from the main block
+    # (after an inline teaser, in a bare div or span); the furniture filter below restores the precision.
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                          include_tables=False, favor_precision=True,
+                                          include_tables=False, favor_recall=True,
                                           date_extraction_params={"extensive_search": False,
                                                                   "original_date": True})
     except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
