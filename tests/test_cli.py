@@ -18,7 +18,7 @@ def test_build_json_summary_then_rerun(tmp_path):
     (tmp_path / "in" / "b.bin").write_bytes(b"\x00\x01\x02" * 50)
     db = tmp_path / "x.duckdb"
     first = json.loads(run_cli("build", tmp_path / "in", "--db", db, "--json").stdout)
-    assert first["counts"] == {"ok": 1, "duplicate": 0, "skipped": 1, "unchanged": 0}
+    assert first["counts"] == {"ok": 1, "duplicate": 0, "skipped": 1, "failed": 0, "unchanged": 0}
     assert {d["status"] for d in first["documents"]} == {"ok", "skipped"}
     again = run_cli("build", tmp_path / "in", "--db", db).stdout
     assert "0 added" in again and "2 already stored" in again
