@@ -288,7 +288,8 @@ class Store:
 
 
 # Where events and claims name actors: every id found there must have a row in the actors table.
-ACTOR_REFERENCES = [("events", "source"), ("events", "target"), ("claims", "speaker_actor"), ("claims", "about")]
+ACTOR_REFERENCES = [("events", "source"), ("events", "target"), ("claims", "speaker_actor"), ("claims", "about"),
+                    ("interests", "actor")]  # interests: the table of the interests stage, when present
 LIST_COLUMNS = {"about"}
 
 
