@@ -240,7 +240,11 @@ class Store:
         mentions = self.con.execute("SELECT m.* FROM mentions m JOIN documents d USING (doc_id) "
                                     "WHERE d.status = 'ok' ORDER BY d.seq, m.start_char").df()
         rows = actor_rows(mentions)
-        rows += referenced_actor_rows(self.referenced_actor_ids() - {row[0] for row in rows})
+        width = self.con.execute("SELECT count(*) FROM information_schema.columns WHERE table_name = 'actors'"
+                                 ).fetchone()[0]
+        # columns after the ten named here (added by later schemas) stay empty for an actor known by id only
+        rows += [row + [None] * (width - len(row)) for row in
+                 referenced_actor_rows(self.referenced_actor_ids() - {row[0] for row in rows})]
         self.con.execute("BEGIN TRANSACTION")
         self.con.execute("DELETE FROM actors")
         if rows:
