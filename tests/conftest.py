@@ -39,6 +39,14 @@ def seeds_export(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def demo_db(tmp_path_factory):
+    """The demo corpus shipped in the package: needs nothing outside the repository."""
+    db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    run_cli("build", DEMO, "--db", db, "--quiet")
+    return db
+
+
+@pytest.fixture(scope="session")
 def dev_db(tmp_path_factory):
     """The demo corpus and the seed articles in one database: what the gold files in gold/ describe."""
     if not SEEDS.is_dir():
@@ -46,3 +54,27 @@ def dev_db(tmp_path_factory):
     db = tmp_path_factory.mktemp("dev") / "dev.duckdb"
     run_cli("build", DEMO, SEEDS, "--db", db, "--quiet")
     return db
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say how many tests were skipped and why, one line per reason; under CI (CI=true) a skip is a
+    failure: CI has ../shared and Chromium, so every test must run there."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    if not skipped:
+        return
+    reasons = {}
+    for report in skipped:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        reasons[reason.removeprefix("Skipped: ")] = reasons.get(reason.removeprefix("Skipped: "), 0) + 1
+    terminalreporter.write_line(f"{len(skipped)} tests skipped:", yellow=True)
+    for reason, count in sorted(reasons.items(), key=lambda r: -r[1]):
+        terminalreporter.write_line(f"  {count:3d} × {reason}", yellow=True)
+    if os.environ.get("CI") == "true":
+        terminalreporter.write_line("CI=true: skipped tests fail the run", red=True)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if os.environ.get("CI") == "true" and exitstatus == 0:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None and reporter.stats.get("skipped"):
+            session.exitstatus = 1

@@ -73,3 +73,78 @@ def seed_rows(db, table: str):
     names = {row.doc_id: row.source.split("/")[-1][:3] for row in docs.itertuples()}
     frame = frame.assign(seed=frame.doc_id.map(names))
     return frame[frame.seed.str.fullmatch(r"00\d")]
+
+
+# Procedural prose for long-document tests: every paragraph differs (names, numbers, places, order), so
+# near-duplicate detection and caches cannot shortcut the work. Words are plain newswire vocabulary.
+_SUBJECTS = ["Farmers", "Teachers", "Local officials", "Aid workers", "Engineers", "Traders", "Nurses",
+             "Volunteers", "Fishermen", "Students", "Drivers", "Shopkeepers"]
+_VERBS = ["repaired", "inspected", "counted", "cleared", "rebuilt", "painted", "measured", "surveyed"]
+_OBJECTS = ["the footbridge", "the grain store", "the water pumps", "the school roof", "the market stalls",
+            "the clinic", "the irrigation canal", "the village road", "the bus shelter", "the library"]
+_TIMES = ["on Monday", "on Tuesday", "last week", "before the rains", "after the harvest", "over the weekend"]
+
+
+def long_prose(n_chars: int, seed: int = 1) -> str:
+    """About `n_chars` of distinct paragraphs of everyday local-news prose."""
+    import random
+
+    rng = random.Random(seed)
+    paragraphs, size, n = [], 0, 0
+    while size < n_chars:
+        n += 1
+        sentences = [f"{rng.choice(_SUBJECTS)} in district {n} {rng.choice(_VERBS)} {rng.choice(_OBJECTS)} "
+                     f"{rng.choice(_TIMES)}, and {rng.randint(2, 900)} families were told of the work by "
+                     f"notice number {n * 7 + rng.randint(0, 6)}." for _ in range(rng.randint(2, 5))]
+        paragraphs.append(" ".join(sentences))
+        size += len(paragraphs[-1]) + 2
+    return "\n\n".join(paragraphs)
+
+
+# Fields that name actors, per export file; a list field names several.
+ACTOR_REFERENCES = {"events": ("source", "target"), "claims": ("speaker_actor", "about"),
+                    "interests": ("actor",)}
+
+
+def assert_actor_references(out_dir, db=None):
+    """Referential integrity of an export (and its database): every actor id that events, claims or
+    interests name has a row in actors.jsonl and in the `actors` table."""
+    from pathlib import Path
+
+    out_dir = Path(out_dir)
+    actors = {row["actor_id"] for row in _jsonl(out_dir / "actors.jsonl")}
+    named = set()
+    for table, fields in ACTOR_REFERENCES.items():
+        path = out_dir / f"{table}.jsonl"
+        for row in _jsonl(path) if path.exists() else []:
+            for name in fields:
+                value = row.get(name)
+                named |= set(value) if isinstance(value, list) else {value} if isinstance(value, str) else set()
+    named.discard("")
+    assert not named - actors, f"actor ids named but not in actors.jsonl: {sorted(named - actors)[:20]}"
+    if db is not None:
+        from newsgraph.store import Store
+
+        with Store(db, read_only=True) as store:
+            stored = set(store.table("actors").actor_id)
+        assert not named - stored, f"actor ids named but not in the actors table: {sorted(named - stored)[:20]}"
+    return named
+
+
+def _jsonl(path):
+    from pathlib import Path
+
+    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def petr2_feed(xml_path) -> bytes:
+    """The PETRARCH-2 validation sentences as a JSON Lines feed: one record per sentence, with its date."""
+    import re
+    from pathlib import Path
+
+    text = Path(xml_path).read_text(encoding="utf-8")
+    records = []
+    for m in re.finditer(r'<Sentence [^>]*date="(\d{8})"[^>]*id="([^"]+)"[^>]*>.*?<Text>\s*(.*?)\s*</Text>', text, re.S):
+        date, rid, body = m.groups()
+        records.append({"id": rid, "text": " ".join(body.split()), "published": f"{date[:4]}-{date[4:6]}-{date[6:]}"})
+    return jsonl(*records)

@@ -74,6 +74,7 @@ def build(paths, db, max_size, workers, dask, batch_size, quiet, as_json):
     Inputs already in the database are left alone, so re-running is safe; bad files are recorded as
     skipped with a reason and never stop the run.
     """
+    check_inputs(paths)
     summary = run_build(paths, db, max_size, workers, batch_size, quiet or as_json, dask)
     if as_json:
         click.echo(json.dumps(summary_json(summary), indent=2))
@@ -84,6 +85,17 @@ def build(paths, db, max_size, workers, dask, batch_size, quiet, as_json):
         err.print(f"[red]{summary.counts['failed']} document(s) failed[/]: "
                   f"'newsgraph docs --status failed --db {db}' lists them; the next build retries them")
         sys.exit(3)
+
+
+def check_inputs(paths) -> None:
+    """An argument that names nothing is the user's typo: say so rather than build an empty database."""
+    import glob
+
+    for path in paths:
+        if any(ch in path for ch in "*?[") and not glob.glob(path, recursive=True):
+            fail(f"no file matches {path!r}")
+        elif not any(ch in path for ch in "*?[") and not Path(path).exists():
+            fail(f"no such file or folder: {path}")
 
 
 def run_build(paths, db, max_size, workers, batch_size, quiet, dask=None):
@@ -99,11 +111,18 @@ def run_build(paths, db, max_size, workers, batch_size, quiet, dask=None):
                                 dask=dask, on_item=lambda _doc: progress.advance(task))
     except StoreError as exc:
         fail(str(exc))
+    except OSError as exc:
+        fail(os_error(exc, db))
 
 
 def fail(message: str) -> None:
-    err.print(f"[red]error:[/] {message}")
+    err.print(f"[red]error:[/] {message}", highlight=False, soft_wrap=True)
     sys.exit(2)
+
+
+def os_error(exc: OSError, path) -> str:
+    """'cannot write /proc/x/r.html: No such file or directory', one line, no traceback."""
+    return f"cannot write {exc.filename or path}: {exc.strerror or exc}"
 
 
 def summary_json(summary) -> dict:
@@ -147,6 +166,8 @@ def export_cmd(db, fmt, out, all_statuses):
             written = export(db, out, fmt)
     except StoreError as exc:
         fail(str(exc))
+    except OSError as exc:
+        fail(os_error(exc, out))
     for table, path in written.items():
         console.print(f"{table:10s} {path}", highlight=False)
 
@@ -271,8 +292,10 @@ def actor_ids(store: Store, name: str) -> set[str]:
     ids = set(frame[(frame.actor_id.str.lower() == lower) | (frame.name.str.lower() == lower) |
                     frame.aliases.apply(lambda a: lower in [x.lower() for x in a])].actor_id)
     if not ids and len(name) == 3 and name.isalpha():
-        ids = set(frame[frame.country == name.upper()].actor_id) | {name.upper()}
-    return ids
+        ids = {name.upper()}
+    # a state, by code or by name ('Russia' as 'RUS'), stands for all its institutions too
+    states = {i for i in ids if len(i) == 3 and i.isalpha() and i.isupper()}
+    return ids | set(frame[frame.country.isin(states)].actor_id)
 
 
 @cli.command()
@@ -285,6 +308,8 @@ def actor_ids(store: Store, name: str) -> set[str]:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a listing.")
 def events(db, actor, event_type, since, status, show_repeats, as_json):
     """Events, oldest first, each with its evidence sentence and source document."""
+    since = checked_date(since)
+    event_type = checked_type(event_type)
     store = open_store(db)
     frame = store.events()
     if frame.empty:
@@ -308,11 +333,31 @@ def events(db, actor, event_type, since, status, show_repeats, as_json):
     for row in frame.itertuples():
         place = json.loads(row.location)["name"] if isinstance(row.location, str) else ""
         console.print(f"[bold]{cell(row.date) or 'undated':10s}[/] {row.type}{'/' + row.mode if cell(row.mode) else ''}"
-                      f"  {cell(row.source) or '?'} -> {cell(row.target) or '?'}  [{row.status}]"
+                      f"  {cell(row.source) or '?'} -> {cell(row.target) or '?'}  \\[{row.status}]"
                       f"{'  @ ' + place if place else ''}  conf {row.confidence:.2f}", highlight=False)
         console.print(f"    “{row.evidence}”", highlight=False, soft_wrap=True)
         console.print(f"    {row.doc_id} {cell(titles.get(row.doc_id))[:80]}", style="dim", highlight=False)
     console.print(f"{len(frame)} events", highlight=False)
+
+
+DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def checked_date(value: str | None) -> str | None:
+    if value is not None and not DATE.match(value.strip()):
+        fail(f"--since {value!r} is not a date: write 2025, 2025-01 or 2025-01-15")
+    return value.strip() if value else value
+
+
+def checked_type(value: str | None) -> str | None:
+    from newsgraph.events.plover import OLD_NAMES, TYPES
+
+    if value is None:
+        return None
+    name = OLD_NAMES.get(value.upper(), value.upper())
+    if name not in TYPES:
+        fail(f"--type {value!r} is not a PLOVER type; choose one of {', '.join(sorted(TYPES))}")
+    return name
 
 
 @cli.command()
@@ -344,6 +389,18 @@ def claims(db, speaker, about, only_direct, as_json):
                       f"{marks[0]}{row.content}{marks[1]}", highlight=False, soft_wrap=True)
         console.print(f"    {row.doc_id} {cell(titles.get(row.doc_id))[:80]}", style="dim", highlight=False)
     console.print(f"{len(frame)} claims", highlight=False)
+
+
+def dyad_side(store: Store, name: str, db: str) -> str:
+    """A dyad side as the analysis counts it (an actor id or a country code): 'Russia' -> 'RUS'."""
+    frame = store.table("actors")
+    if name in set(frame.actor_id) or (len(name) == 3 and name.isalpha()):
+        return name.upper() if len(name) == 3 and name.isalpha() else name
+    ids = known_actor(store, name, db)
+    states = sorted(i for i in ids if len(i) == 3 and i.isalpha() and i.isupper())
+    if states:  # a state named: counted with its institutions, as its code is
+        return states[0]
+    return frame[frame.actor_id.isin(ids)].sort_values("mentions", ascending=False).actor_id.iloc[0]
 
 
 def known_actor(store: Store, name: str, db: str) -> set[str]:
@@ -516,6 +573,7 @@ def dyad(a, b, db, by):
     events = store.events()
     if events.empty:
         fail(f"no events in {db}: build some documents first")
+    a, b = dyad_side(store, a, db), dyad_side(store, b, db)
     table = dyad_table(clusters(cluster_events(events, store.documents())), a, b, by)
     if table.empty:
         fail(f"no events between {a} and {b} in {db}")
@@ -535,7 +593,11 @@ def report(db, out, fmt):
     from newsgraph.report import write_report
 
     open_store(db).close()
-    console.print(f"report    {write_report(db, out, fmt)}", highlight=False)
+    try:
+        path = write_report(db, out, fmt)
+    except OSError as exc:
+        fail(os_error(exc, out))
+    console.print(f"report    {path}", highlight=False)
 
 
 @cli.command()
@@ -553,7 +615,10 @@ def network(db, out):
     if not out.endswith((".graphml", ".gexf")):
         fail(f"{out}: the network is written as .graphml or .gexf")
     graph = actor_network(clusters(cluster_events(events, store.documents())), store.table("actors"))
-    write_network(graph, out)
+    try:
+        write_network(graph, out)
+    except OSError as exc:
+        fail(os_error(exc, out))
     console.print(f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} ties -> {out}", highlight=False)
 
 
@@ -743,7 +808,20 @@ def print_demo(summary, written) -> None:
 
 
 def main() -> None:
-    cli(prog_name="newsgraph")
+    """Run the CLI; a usage error (bad option, unknown choice, missing argument) is one line, exit 2."""
+    try:
+        code = cli.main(prog_name="newsgraph", standalone_mode=False)
+    except click.exceptions.Abort:
+        err.print("aborted")
+        sys.exit(1)
+    except click.ClickException as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # plain `newsgraph`: the help, as click prints it
+            click.echo(exc.format_message())
+            sys.exit(exc.exit_code)
+        command = f"{exc.ctx.command_path}: " if getattr(exc, "ctx", None) else ""
+        err.print(f"[red]error:[/] {command}{exc.format_message()}", highlight=False, soft_wrap=True)
+        sys.exit(exc.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

@@ -109,11 +109,11 @@ def analyse(doc: Document, stage: Stage | None = None) -> None:
     from newsgraph.claims import find_claims, link_events
     from newsgraph.events import find_events
     from newsgraph.interests import find_interests
-    from newsgraph.nlp import load_model
+    from newsgraph.nlp.long import parse
 
     stage = stage or Stage("")
     stage.name = "parse"
-    sdoc = load_model()(doc.text)
+    sdoc = parse(doc.text)  # in paragraph-aligned pieces past the parser's length limit
     stage.name = "actors"
     doc.mentions = find_mentions(doc.doc_id, sdoc, doc.published)
     stage.name = "events"
@@ -167,7 +167,8 @@ def build(paths: Iterable[str], db: str = DEFAULT_DB, *, max_bytes: int = DEFAUL
         run_id = store.start_run(paths)
         summary = BuildSummary(db=str(db), run_id=run_id)
         writer = Writer(store, run_id, batch_size, summary, on_item)
-        items = (item for source in discover(paths, max_bytes) for item in source.items())
+        items = (item for source in discover(paths, max_bytes, exclude=database_files(db))
+                 for item in source.items())
         with executor(workers, dask) as (submit, capacity):
             pending: deque = deque()
             for item in items:
@@ -219,6 +220,11 @@ def finished(doc: Document) -> Future:
     future: Future = Future()
     future.set_result(doc)
     return future
+
+
+def database_files(db: str) -> list[str]:
+    """The database and its write-ahead log: never input, even when they sit in the input folder."""
+    return [str(db), f"{db}.wal"]
 
 
 @contextmanager

@@ -1,4 +1,5 @@
-"""The report written from the dev corpus, opened in a real headless Chromium (Debian's /usr/bin/chromium)."""
+"""The report written from the demo corpus (in the package: these tests need nothing outside the repository),
+opened in a real headless Chromium (Debian's /usr/bin/chromium)."""
 import os
 import shutil
 from pathlib import Path
@@ -13,9 +14,9 @@ SECTIONS = ["overview", "actors", "dyads", "network", "timeline", "claims", "cor
 
 
 @pytest.fixture(scope="module")
-def report(dev_db, tmp_path_factory):
+def report(demo_db, tmp_path_factory):
     out = tmp_path_factory.mktemp("report") / "report.html"
-    run_cli("report", "--db", dev_db, "--out", out)
+    run_cli("report", "--db", demo_db, "--out", out)
     return out
 
 
@@ -34,9 +35,9 @@ def test_report_timeline_and_contradictions(report):
     assert "claim: " in disputes and "operates from Afghan soil" in disputes
 
 
-def test_markdown_report(dev_db, tmp_path):
+def test_markdown_report(demo_db, tmp_path):
     out = tmp_path / "report.md"
-    run_cli("report", "--db", dev_db, "--out", out, "--format", "md")
+    run_cli("report", "--db", demo_db, "--out", out, "--format", "md")
     text = out.read_text()
     assert text.startswith("# newsgraph report") and "## Timeline" in text and "AFG – PAK" in text
 
@@ -47,7 +48,7 @@ def test_report_opens_in_chromium_without_errors(report, tmp_path):
 
     errors = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-background-networking"])
         page = browser.new_page(viewport={"width": 1200, "height": 900})
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
@@ -56,6 +57,10 @@ def test_report_opens_in_chromium_without_errors(report, tmp_path):
             assert page.locator(f"section#{section} h2").count() == 1
         assert page.locator("#dyads svg").count() >= 1 and page.locator("#network circle").count() > 5
         assert page.locator("#timeline tr").count() > 10
+        boxes = page.eval_on_selector_all("#network svg text", "els => els.map(e => { const b = e.getBBox(); "
+                                          "return [b.x, b.y, b.x + b.width, b.y + b.height]; })")
+        assert len(boxes) > 5 and not [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                                       if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
         shot = tmp_path / "report.png"
         page.screenshot(path=str(shot), full_page=False)
         browser.close()

@@ -8,7 +8,10 @@ import pytest
 import newsgraph
 from newsgraph.store.export import export
 from newsgraph.store.schema import EXPORT_TABLES
-from tests.helpers import ARTICLE, HTML
+from tests.conftest import SHARED, run_cli
+from tests.helpers import ARTICLE, HTML, assert_actor_references, petr2_feed
+
+PETR2 = SHARED / "bench" / "petr2-validation" / "PETR2_GSR_validation.xml"
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +29,7 @@ def db(tmp_path_factory):
 def test_jsonl(db, tmp_path):
     written = export(db, tmp_path, "jsonl")
     assert set(written) == {"documents", "actors", "events", "claims", "interests"}
+    assert_actor_references(tmp_path, db)
     docs = [json.loads(line) for line in written["documents"].read_text().splitlines()]
     assert [d["status"] for d in docs] == ["ok", "ok", "skipped"]
     assert list(docs[0])[:12] == EXPORT_TABLES["documents"][:12]
@@ -70,3 +74,19 @@ def test_parquet(db, tmp_path):
     claims = pq.read_table(written["claims"])
     assert claims.num_rows > 0 and claims.column_names == EXPORT_TABLES["claims"]
     assert claims.to_pandas().about.map(list).map(bool).any()
+
+
+@pytest.mark.skipif(not PETR2.exists(), reason="needs ../shared: PETRARCH-2 validation sentences not found")
+def test_every_actor_named_in_the_petr2_export_exists(tmp_path):
+    """Events coded from the PETRARCH-2 validation sentences name states and state sectors ('NGA',
+    'HKG.CVL') that no mention resolved to: each still gets its actors row, coded from its id."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "petr2.jsonl").write_bytes(petr2_feed(PETR2))
+    db = tmp_path / "p.duckdb"
+    run_cli("build", tmp_path / "in", "--db", db, "--quiet")
+    run_cli("export", "--db", db, "--format", "jsonl", "--out", tmp_path / "out")
+    named = assert_actor_references(tmp_path / "out", db)
+    assert len(named) > 20
+    actors = {a["actor_id"]: a for a in map(json.loads, (tmp_path / "out" / "actors.jsonl").read_text().splitlines())}
+    unmentioned = [a for a in actors.values() if a["mentions"] == 0]
+    assert unmentioned and all(a["name"] and a["name"] != a["actor_id"] for a in unmentioned)

@@ -1,6 +1,7 @@
 """HTML pages: trafilatura finds the main text and metadata; furniture it lets through is dropped."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from newsgraph.clean.lines import split_lines
@@ -23,9 +24,11 @@ class HtmlResult:
 def extract_html(html: str) -> HtmlResult:
     import trafilatura
 
+    # Recall mode: trafilatura's precision mode drops body paragraphs that sit apart from the main block
+    # (after an inline teaser, in a bare div or span); the furniture filter below restores the precision.
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                          include_tables=False, favor_precision=True,
+                                          include_tables=False, favor_recall=True,
                                           date_extraction_params={"extensive_search": False,
                                                                   "original_date": True})
     except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
@@ -36,8 +39,72 @@ def extract_html(html: str) -> HtmlResult:
     if doc is None or not (doc.text or "").strip():
         return fallback_text(html, error)
     title = (doc.title or "").strip() or None
-    return HtmlResult(text=main_text(doc.text, title), title=title, publisher=doc.sitename or None,
+    text = "\n".join(recover_paragraphs(html, doc.text.split("\n")))
+    return HtmlResult(text=main_text(text, title), title=title, publisher=doc.sitename or None,
                       authors=split_authors(doc.author), published=doc.date or None)
+
+
+BLOCKS = {"p", "div", "li", "blockquote", "td", "section", "article", "ul", "ol", "table", "h1", "h2", "h3", "h4"}
+FURNITURE_BLOCK = re.compile(r"comment|related|share|social|promo|advert|\bads?\b|newsletter|sidebar|widget|"
+                             r"footer|nav|menu|teaser|recommend", re.I)
+
+
+def recover_paragraphs(html: str, paragraphs: list[str]) -> list[str]:
+    """Paragraphs of running prose that trafilatura left out although they stand inside the article: the
+    smallest element holding the paragraphs it kept. Each goes back after the kept paragraph before it.
+    Blocks marked as furniture by their tag or class (comments, related links, ads, share bars) stay out."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except Exception:  # noqa: BLE001 - trafilatura read it; a recovery that cannot must change nothing
+        return paragraphs
+    known = {" ".join(p.split()): i for i, p in enumerate(paragraphs) if p.strip()}
+    blocks = [(el, " ".join(el.text_content().split())) for el in tree.iter(*BLOCKS - {"ul", "ol", "table"})
+              if not any(child.tag in BLOCKS for child in el)]
+    kept = [el for el, text in blocks if text in known]
+    if len(kept) < 2:
+        return paragraphs
+    container = common_ancestor(kept)
+    out, last, added = list(paragraphs), -1, 0
+    for el, text in blocks:
+        if text in known:
+            last = known[text]
+        elif is_inside(el, container) and not is_furniture(el, container) and is_lost_prose(text):
+            out.insert(last + 1 + added, text)
+            added += 1
+            known[text] = last
+    return out
+
+
+def common_ancestor(elements):
+    chains = [list(el.iterancestors())[::-1] + [el] for el in elements]
+    common = None
+    for level in zip(*chains):
+        if all(node is level[0] for node in level):
+            common = level[0]
+        else:
+            break
+    return common
+
+
+def is_inside(el, container) -> bool:
+    return container is not None and any(a is container for a in el.iterancestors())
+
+
+def is_furniture(el, container) -> bool:
+    for node in [el, *el.iterancestors()]:
+        if node is container:
+            return False
+        if node.tag in ("nav", "aside", "footer", "header", "form", "figcaption", "script", "style") or \
+                FURNITURE_BLOCK.search(f"{node.get('class', '')} {node.get('id', '')}"):
+            return True
+    return False
+
+
+def is_lost_prose(text: str) -> bool:
+    line = split_lines(text)
+    return len(line) == 1 and line[0].is_strong() and line[0].ends_sentence and not furniture_label(line[0])
 
 
 def main_text(text: str, title: str | None) -> str:

@@ -9,6 +9,7 @@ import glob
 import gzip
 import io
 import json
+import os
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -70,7 +71,7 @@ class FileSource:
 
     def __init__(self, path: Path, identity: str, max_bytes: int = DEFAULT_MAX_BYTES):
         self.path = path
-        self.name = str(path)
+        self.name = os.path.abspath(path)  # absolute, so a report can link the file whatever the cwd was
         self.identity = identity
         self.max_bytes = max_bytes
 
@@ -206,11 +207,14 @@ class MissingSource:
         yield RawItem(source=self.name, identity=self.name, kind="unknown", error=self.reason)
 
 
-def discover(args: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Source]:
-    """Turn command-line arguments into sources, in a stable order."""
+def discover(args: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES, exclude: Iterable[str | Path] = ()
+             ) -> list[Source]:
+    """Turn command-line arguments into sources, in a stable order. Files in `exclude` (the database being
+    written and its write-ahead log, when the input folder holds them) are never read as input."""
+    skip = {os.path.realpath(p) for p in exclude}
     sources: list[Source] = []
     for arg in args:
-        pairs = expand(str(arg))
+        pairs = [(p, i) for p, i in expand(str(arg)) if os.path.realpath(p) not in skip]
         if not pairs:
             sources.append(MissingSource(str(arg), "no file matches this pattern or folder is empty"))
         for path, identity in pairs:

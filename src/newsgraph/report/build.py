@@ -21,7 +21,7 @@ from newsgraph.store import Store
 
 TOP_DYADS = 4
 TOP_ACTORS = 15
-TIMELINE_ROWS = 60
+WEB_SCHEMES = ("http://", "https://")
 QUAD_COLOURS = {"verbal_cooperation": "#6aa84f", "material_cooperation": "#38761d",
                 "verbal_conflict": "#e69138", "material_conflict": "#cc0000"}
 
@@ -80,11 +80,18 @@ def doc_link(a: Analysis, doc_id: str) -> str:
         return esc(doc_id)
     r = row.iloc[0]
     label = esc(_text(r.title) or Path(_text(r.source)).name)
-    source = _text(r.source)
-    href = _text(r.url) or (Path(source).as_uri() if source.startswith("/") else "")
+    href = safe_href(_text(r.url), _text(r.source))
     who = esc(_text(r.publisher) or Path(_text(r.source)).name)
     return f'<a href="{esc(href)}">{label}</a> <span class="src">({who})</span>' if href else \
         f"{label} <span class=\"src\">({who})</span>"
+
+
+def safe_href(url: str, source: str) -> str:
+    """A link only to a web page (http, https) or to the local source file; a 'javascript:' or 'data:' URL
+    from a feed record is never made clickable."""
+    if url.strip().lower().startswith(WEB_SCHEMES):
+        return url.strip()
+    return Path(source).as_uri() if source.startswith("/") else ""
 
 
 def render_html(a: Analysis) -> str:
@@ -126,7 +133,9 @@ def overview(a: Analysis):
 def key_actors(a: Analysis):
     if a.actors.empty:
         return "actors", "Key actors", "<p>No actors.</p>"
-    top = a.actors.sort_values("mentions", ascending=False).head(TOP_ACTORS)
+    # a bare sector ('Government', 'Analysts') with no country is no one in particular
+    placed = a.actors[a.actors.country.fillna("").astype(str).str.len() > 0]
+    top = placed.sort_values("mentions", ascending=False).head(TOP_ACTORS)
     rows = "".join(f"<tr><td>{esc(r.name)}</td><td>{esc(r.actor_id)}</td><td>{esc(r.code)}</td>"
                    f"<td>{r.mentions}</td><td>{a.network.nodes[r.actor_id]['degree'] if r.actor_id in a.network else ''}"
                    f"</td></tr>" for r in top.itertuples())
@@ -147,11 +156,14 @@ def dyads_html(a: Analysis):
 
 def dyad_svg(table: pd.DataFrame, width: int = 520, height: int = 160) -> str:
     """Status-weighted mean intensity per period, -10..+10, as a line over a zero axis."""
-    n = len(table)
-    step = (width - 60) / max(1, n - 1)
+    times = [period_time(p) for p in table.period]
+    first, last = min(times), max(times)
+    span = max(last - first, 1e-9)
+    def x(t):
+        return 40 + (t - first) / span * (width - 60) if last > first else width / 2
     def y(v):
         return height / 2 - (0 if v != v else v) / 10 * (height / 2 - 15)
-    points = [(40 + i * step, y(v)) for i, v in enumerate(table.intensity)]
+    points = [(x(t), y(v)) for t, v in zip(times, table.intensity)]
     line = " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
     dots = "".join(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="4" fill="{"#38761d" if py < height / 2 else "#cc0000"}">'
                    f"<title>{esc(p)}: {v}</title></circle><text x=\"{px:.1f}\" y=\"{height - 3}\" font-size=\"10\" "
@@ -161,6 +173,17 @@ def dyad_svg(table: pd.DataFrame, width: int = 520, height: int = 160) -> str:
             f'<line x1="30" x2="{width - 10}" y1="{height / 2}" y2="{height / 2}" stroke="#999"/>'
             f'<text x="2" y="14" font-size="10">+10</text><text x="2" y="{height - 15}" font-size="10">-10</text>'
             f'<polyline fill="none" stroke="#555" points="{line}"/>{dots}</svg>')
+
+
+def period_time(period: str) -> float:
+    """A period label on a continuous time axis, at its middle: '2021' -> 2021.5, '2021-Q2' -> 2021.375,
+    '2021-03' -> 2021.208. Years with no events keep their gap on the axis."""
+    year = int(period[:4])
+    if "-Q" in period:
+        return year + (int(period[-1]) - 1) / 4 + 1 / 8
+    if len(period) >= 7:
+        return year + (int(period[5:7]) - 1) / 12 + 1 / 24
+    return year + 0.5
 
 
 def dyad_rows(table: pd.DataFrame) -> str:
@@ -183,11 +206,39 @@ def network_html(a: Analysis, size: int = 560):
                     f'stroke-width="{1 + math.log1p(d["events"]):.1f}"><title>{esc(u)} → {esc(v)}: '
                     f'{d["events"]} events, weight {d["weight"]}</title></line>' for u, v, d in sub.edges(data=True))
     nodes = "".join(f'<circle cx="{xy(n)[0]:.0f}" cy="{xy(n)[1]:.0f}" r="{4 + 20 * sub.nodes[n]["degree"]:.0f}" '
-                    f'fill="#3d85c6"><title>{esc(n)}</title></circle><text x="{xy(n)[0]:.0f}" '
-                    f'y="{xy(n)[1] - 8:.0f}" font-size="10" text-anchor="middle">{esc(n)}</text>' for n in sub.nodes)
-    svg = f'<svg role="img" aria-label="actor network" width="{size}" height="{size}">{edges}{nodes}</svg>'
+                    f'fill="#3d85c6"><title>{esc(sub.nodes[n].get("name") or n)} ({esc(n)})</title></circle>'
+                    for n in sub.nodes)
+    labels, height = network_labels(sub, xy, size)
+    svg = (f'<svg role="img" aria-label="actor network" width="{size + 2 * LABEL_ROOM}" height="{height}" '
+           f'viewBox="{-LABEL_ROOM} 0 {size + 2 * LABEL_ROOM} {height}">{edges}{nodes}{labels}</svg>')
     return "network", "Network", (f"<p>{g.number_of_nodes()} actors, {g.number_of_edges()} ties; green "
                                   f"cooperative, red hostile (the 30 most connected shown).</p>{svg}")
+
+
+LABEL_ROOM = 150  # pixels beside the circle for names
+LABEL_GAP = 13    # pixels between two label baselines on one side: a 10px font never overlaps
+
+
+def network_labels(sub, xy, size: int) -> tuple[str, int]:
+    """Actor names beside their nodes, outside the circle: right-hand nodes labelled to the right, left-hand
+    to the left; on each side labels are pushed apart vertically so no two overlap, with a leader line
+    from the name to its node. Returns the SVG and the height it needs."""
+    centre = size / 2
+    out, bottom = [], size
+    for right in (True, False):
+        side = sorted((n for n in sub.nodes if (xy(n)[0] >= centre) == right), key=lambda n: xy(n)[1])
+        last = -LABEL_GAP
+        for n in side:
+            nx_, ny = xy(n)
+            ly = max(ny + 3, last + LABEL_GAP)
+            last = ly
+            lx = max(nx_ + 10, size - 60) if right else min(nx_ - 10, 60)
+            name = sub.nodes[n].get("name") or n
+            out.append(f'<line x1="{nx_:.0f}" y1="{ny:.0f}" x2="{lx:.0f}" y2="{ly - 3:.0f}" stroke="#bbb" '
+                       f'stroke-width=".5"/><text x="{lx + (3 if right else -3):.0f}" y="{ly:.0f}" font-size="10" '
+                       f'text-anchor="{"start" if right else "end"}">{esc(name[:40])}</text>')
+            bottom = max(bottom, ly + 6)
+    return "".join(out), int(bottom)
 
 
 def evidence_cell(a: Analysis, row) -> str:
@@ -195,7 +246,15 @@ def evidence_cell(a: Analysis, row) -> str:
 
 
 def timeline_events(a: Analysis) -> pd.DataFrame:
-    return a.events[a.events.date.notna()].sort_values("date").tail(TIMELINE_ROWS)
+    """Every dated event, oldest first: the timeline is complete, never cut."""
+    return a.events[a.events.date.notna()].sort_values("date", kind="stable")
+
+
+def timeline_note(a: Analysis) -> str:
+    dated = int(a.events.date.notna().sum())
+    undated = len(a.events) - dated
+    return (f"All {dated} dated events, oldest first" + (f"; {undated} undated events are in the export "
+                                                         "(events.jsonl)" if undated else "") + ".")
 
 
 def cluster_mentions(a: Analysis, cluster: str) -> pd.DataFrame:
@@ -209,7 +268,8 @@ def timeline_html(a: Analysis):
                    f"<td>{esc(r.status)}</td><td>{r.sources}</td><td>"
                    + "<hr>".join(evidence_cell(a, m) for m in cluster_mentions(a, r.cluster).itertuples())
                    + "</td></tr>" for r in timeline_events(a).itertuples())
-    return "timeline", "Timeline", ("<table><tr><th>date</th><th>type</th><th>who → whom</th><th>status</th>"
+    return "timeline", "Timeline", (f"<p>{esc(timeline_note(a))}</p>"
+                                    "<table><tr><th>date</th><th>type</th><th>who → whom</th><th>status</th>"
                                     f"<th>sources</th><th>evidence, one per article</th></tr>{rows}</table>")
 
 
@@ -274,26 +334,44 @@ def aim_cell(a: Analysis, aim: dict | None) -> str:
 
 # --- Markdown ---------------------------------------------------------------------------------------------
 
+def md(value) -> str:
+    """Text from the input made inert in Markdown: HTML escaped, so '<script>' or '<img onerror>' in an
+    article shows as text; brackets and backticks escaped so no link or code span is formed."""
+    text = html.escape(" ".join(_text(value).split()))
+    return text.replace("[", "\\[").replace("]", "\\]").replace("`", "\\`").replace("|", "\\|")
+
+
+def md_link(r) -> str:
+    """A document's title, linked only when its URL is a web address."""
+    title = md(r.title) or md(Path(_text(r.source)).name)
+    href = safe_href(_text(r.url), "")
+    return f"[{title}](<{href.replace('>', '%3E').replace(' ', '%20')}>)" if href else title
+
+
 def render_markdown(a: Analysis) -> str:
     ok = a.documents[a.documents.status == "ok"]
     lines = ["# newsgraph report", "", f"{len(ok)} articles, {len(a.events)} distinct events, "
              f"{len(a.claims)} claims, {len(a.actors)} actors.", "", "## Dyads", ""]
     for x, y in top_dyads(a):
         table = dyad_table(a.events, x, y)
-        lines += [f"### {x} – {y} {sparkline(table.intensity)}", "", "| period | events | intensity |",
+        lines += [f"### {md(x)} – {md(y)} {sparkline(table.intensity)}", "", "| period | events | intensity |",
                   "|---|---|---|"]
         lines += [f"| {r.period} | {r.events} | {r.intensity} |" for r in table.itertuples()] + [""]
-    lines += ["## Timeline", ""]
+    lines += ["## Timeline", "", timeline_note(a), ""]
     for r in timeline_events(a).itertuples():
-        lines.append(f"- {r.date} {r.type} {_text(r.source)} → {_text(r.target)} ({r.status}, {r.sources} "
+        lines.append(f"- {md(r.date)} {md(r.type)} {md(r.source)} → {md(r.target)} ({md(r.status)}, {r.sources} "
                      f"sources)")
-        lines += [f"  - “{m.evidence}” [{m.doc_id}]" for m in cluster_mentions(a, r.cluster).itertuples()]
+        lines += [f"  - “{md(m.evidence)}” ({md(m.doc_id)})" for m in cluster_mentions(a, r.cluster).itertuples()]
     lines += ["", "## Contradictions", ""]
-    lines += [f"- {c.topic}: {c.told.speaker} “{c.told.text}” [{c.told.doc_id}] vs {c.denied.speaker} "
-              f"“{c.denied.text}” [{c.denied.doc_id}]" for c in a.contradictions] or ["None found."]
+    lines += [f"- {md(c.topic)}: {md(c.told.speaker)} “{md(c.told.text)}” ({md(c.told.doc_id)}) vs "
+              f"{md(c.denied.speaker)} “{md(c.denied.text)}” ({md(c.denied.doc_id)})" for c in a.contradictions] \
+        or ["None found."]
     lines += ["", "## Colliding aims", ""]
     for c in collisions(a.interests) if not a.interests.empty else []:
-        lines += [f"### {c.a} – {c.b}", ""]
-        lines += [f"- {x['actor']} {x['stance']}: {x['wants']} “{x['evidence']}” [{x['doc_id']}]"
+        lines += [f"### {md(c.a)} – {md(c.b)}", ""]
+        lines += [f"- {md(x['actor'])} {md(x['stance'])}: {md(x['wants'])} “{md(x['evidence'])}” ({md(x['doc_id'])})"
                   for x in c.a_aims + c.b_aims] + [""]
+    lines += ["", "## Sources", ""]
+    lines += [f"- {md_link(r)} ({md(r.doc_id)}, {md(r.publisher) or 'unknown publisher'}, "
+              f"{md(r.published) or 'undated'})" for r in ok.itertuples()]
     return "\n".join(lines) + "\n"

@@ -284,11 +284,33 @@ class Store:
         mentions = self.con.execute("SELECT m.* FROM mentions m JOIN documents d USING (doc_id) "
                                     "WHERE d.status = 'ok' ORDER BY d.seq, m.start_char").df().pipe(plain)
         rows = actor_rows(mentions)
+        width = self.con.execute("SELECT count(*) FROM information_schema.columns WHERE table_name = 'actors'"
+                                 ).fetchone()[0]
+        # columns after the ten named here (added by later schemas) stay empty for an actor known by id only
+        rows += [row + [None] * (width - len(row)) for row in
+                 referenced_actor_rows(self.referenced_actor_ids() - {row[0] for row in rows})]
         self.con.execute("BEGIN TRANSACTION")
         self.con.execute("DELETE FROM actors")
         if rows:
             self.con.executemany(f"INSERT INTO actors VALUES ({', '.join('?' * 11)})", rows)
         self.con.execute("COMMIT")
+
+    def referenced_actor_ids(self) -> set[str]:
+        """Every actor id that an event or claim of a stored document names (an events coder may name a
+        state or a state's sector, 'NGA' or 'HKG.CVL', that no mention in the text resolved to)."""
+        ids = set()
+        for table, column in ACTOR_REFERENCES:
+            if not self.table_exists(table):
+                continue
+            values = f"unnest(t.{column})" if column in LIST_COLUMNS else f"t.{column}"
+            ids |= {v for (v,) in self.con.execute(
+                f"SELECT DISTINCT {values} FROM {table} t JOIN documents d USING (doc_id) "
+                f"WHERE d.status = 'ok'").fetchall() if v}
+        return ids
+
+    def table_exists(self, name: str) -> bool:
+        return bool(self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
+                                     [name]).fetchone()[0])
 
     def mentions(self) -> pd.DataFrame:
         return self.con.execute("SELECT m.* FROM mentions m JOIN documents d USING (doc_id) "
@@ -315,9 +337,7 @@ class Store:
     def table(self, name: str) -> pd.DataFrame:
         if name == "documents":
             return self.documents()
-        exists = self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
-                                  [name]).fetchone()[0]
-        return self.con.execute(f"SELECT * FROM {name}").df().pipe(plain) if exists else pd.DataFrame()
+        return self.con.execute(f"SELECT * FROM {name}").df().pipe(plain) if self.table_exists(name) else pd.DataFrame()
 
 
 ARROW_TYPES = {"VARCHAR": pa.string(), "INTEGER": pa.int64(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
@@ -332,6 +352,28 @@ def plain(frame: pd.DataFrame) -> pd.DataFrame:
     row-by-row read, which the analysis steps do over every event and claim."""
     text = [c for c, dtype in frame.dtypes.items() if dtype == "str" or str(dtype).startswith("string")]
     return frame.astype({c: object for c in text}) if text else frame
+
+
+# Where events and claims name actors: every id found there must have a row in the actors table.
+ACTOR_REFERENCES = [("events", "source"), ("events", "target"), ("claims", "speaker_actor"), ("claims", "about"),
+                    ("interests", "actor")]  # interests: the table of the interests stage, when present
+LIST_COLUMNS = {"about"}
+
+
+def referenced_actor_rows(actor_ids: set[str]) -> list[list]:
+    """Actors rows, in the actors table's columns, for ids no mention resolved to: named and coded from the
+    id itself (a curated actor, a state, a state's sector, or a bare sector), with no mentions."""
+    from newsgraph.actors.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    rows = []
+    for actor_id in sorted(actor_ids):
+        entry = gaz.actor(actor_id)
+        role = entry.role_at(None)
+        rows.append([actor_id, entry.name, entry.kind, role.country if role else None, role.sector if role else None,
+                     role.group if role else None, role.code if role else "", [], 0,
+                     json.dumps([r.__dict__ for r in entry.roles])])
+    return rows
 
 
 def mention_row(m) -> list:

@@ -48,11 +48,15 @@ class When:
 
 def parse_published(published: str | None) -> tuple[dt.date | None, str | None]:
     """The publication date and its precision ('2022-08' is month precision)."""
-    if not published:
-        return None, None
-    parts = [int(p) for p in published.split("-")]
-    precision = {1: "year", 2: "month", 3: "day"}[len(parts)]
-    return dt.date(*(parts + [1] * (3 - len(parts)))), precision
+    m = re.match(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", published or "")
+    if not m:
+        return None, None  # not an ISO date (a feed may state anything): no anchor rather than a crash
+    parts = [int(p) for p in m.groups() if p]
+    try:
+        date = dt.date(*(parts + [1] * (3 - len(parts))))
+    except ValueError:
+        return None, None  # '2024-02-30', year 0
+    return date, {1: "year", 2: "month", 3: "day"}[len(parts)]
 
 
 def iso_at(date: dt.date, precision: str) -> str:
