@@ -24,7 +24,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/clean.py
 	$(BIN)/python benchmarks/pipeline.py
-	$(BIN)/python benchmarks/html.py
+	$(BIN)/python benchmarks/html_pages.py
 
 # Score the events out of domain first (bench sets in ../shared, see analysis/benchsets.py), then the extraction
 # against the dev gold in gold/ (demo corpus, gold/texts, and the seed articles in ../shared).

@@ -16,8 +16,8 @@ One-time loads (models, gazetteers) are outside the stage timings; the builds pa
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
-import sys
 import tempfile
 import time
 from importlib import resources
@@ -35,8 +35,14 @@ from newsgraph.pipeline import build
 from newsgraph.store import db as store_db
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from synthetic_build import stories  # noqa: E402 - the same feed the failure benchmark builds
+
+
+def stories(shared: Path, n: int) -> list[dict]:
+    """The same feed benchmarks/synthetic_build.py builds (loaded by path: benchmarks/ is no package)."""
+    spec = importlib.util.spec_from_file_location("synthetic_build", ROOT / "benchmarks" / "synthetic_build.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.stories(shared, n)
 
 
 def inputs(shared: Path, n: int, folder: Path) -> list[str]:

@@ -1,4 +1,4 @@
-"""On the generated news pages of benchmarks/html.py (five page templates with navigation, ads, share
+"""On the generated news pages of benchmarks/html_pages.py (five page templates with navigation, ads, share
 bars, related links and comments around varied paragraph shapes), newsgraph's HTML cleaner keeps at least
 as much of the article, as cleanly, as trafilatura alone."""
 import importlib.util
@@ -7,7 +7,7 @@ from tests.conftest import ROOT
 
 
 def load_benchmark():
-    spec = importlib.util.spec_from_file_location("html_benchmark", ROOT / "benchmarks" / "html.py")
+    spec = importlib.util.spec_from_file_location("html_benchmark", ROOT / "benchmarks" / "html_pages.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

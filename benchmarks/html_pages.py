@@ -6,7 +6,7 @@ links, comments and a footer around an article whose paragraphs take many shapes
 paragraphs, subheadings, bullet lists, block quotes, a byline and a dateline. The article's own text is the
 gold. Score: word-shingle (n=3) F1 of the extracted text against the gold, averaged over pages.
 
-    python benchmarks/html.py            # prints both F1s, precision and recall; exits 1 if newsgraph < trafilatura
+    python benchmarks/html_pages.py            # prints both F1s, precision and recall; exits 1 if newsgraph < trafilatura
 """
 from __future__ import annotations
 
