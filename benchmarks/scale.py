@@ -21,7 +21,7 @@ import pandas as pd
 
 from newsgraph.events.plover import TYPES, intensity, quad
 from newsgraph.store import Store
-from newsgraph.store.db import CLAIM_COLUMNS, DOC_COLUMNS, EVENT_COLUMNS
+from newsgraph.store.db import CLAIM_COLUMNS, DOC_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS
 
 EVENTS_PER_DOC, CLAIMS_PER_DOC = 5, 3
 STATUSES = ["asserted"] * 12 + ["reported"] * 4 + ["planned", "hypothetical", "negated", "negated"]
@@ -57,7 +57,7 @@ def generate(n_docs: int, rng: random.Random) -> dict[str, pd.DataFrame]:
         picked = rng.choices(pool, weights, k=EVENTS_PER_DOC * 2)
         for k, (actor_id, country, sector) in enumerate(picked):
             mentions.append([doc_id, k * 20, k * 20 + 8, actor_id, actor_id, actor_id, "group", country, sector,
-                             None, country + sector, published, 0.9])
+                             None, country + sector, published, 0.9, "curated"])
         for k in range(EVENTS_PER_DOC):
             (src, _, _), (tgt, _, _) = picked[2 * k], picked[2 * k + 1]
             etype = rng.choice(types)
@@ -90,7 +90,7 @@ def write(db: Path, tables: dict[str, pd.DataFrame]) -> None:
     with Store(db) as store:
         for name, frame in tables.items():
             if name == "mentions":
-                store.con.execute("INSERT INTO mentions SELECT * FROM frame")
+                store.insert("mentions", MENTION_COLUMNS, frame.values.tolist())
                 continue
             wanted = [c for c in columns[name] if c in frame.columns]
             frame = frame[wanted]  # noqa: F841 - read by DuckDB by name
