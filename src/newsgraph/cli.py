@@ -654,16 +654,23 @@ def eval_claims(gold, db, show, polnear):
     gold_rows, store, documents = gold_and_store(gold, db, CLAIM_GOLD)
     found = store.claims()
     scores, accuracy = evaluate_claims(documents, found, gold_rows)
-    print_scores(f"Claims: {gold_rows.document.nunique()} documents, {len(gold_rows)} gold claims", scores)
-    for name, (right, total) in accuracy.items():
-        console.print(f"{name} accuracy on matched claims: {right}/{total} = {right / total if total else 0:.3f}",
-                      highlight=False)
-    missing, extra, wrong = claim_differences(documents, found, gold_rows)
-    print_differences("missing", missing, show)
-    print_differences("extra", extra, show)
-    print_differences("wrong speaker", wrong, show)
+    print_evaluation(f"Claims: {gold_rows.document.nunique()} documents, {len(gold_rows)} gold claims", scores,
+                     accuracy, "claims", claim_differences(documents, found, gold_rows), "wrong speaker", show)
     if polnear:
         print_polnear(polnear)
+
+
+def print_evaluation(title: str, scores, accuracy: dict, unit: str, differences: tuple, wrong_label: str,
+                     show: int) -> None:
+    """Scores, accuracies on the matched items, then the missing, extra and wrongly attributed ones."""
+    print_scores(title, scores)
+    for name, (right, total) in accuracy.items():
+        console.print(f"{name} accuracy on matched {unit}: {right}/{total} = {right / total if total else 0:.3f}",
+                      highlight=False)
+    missing, extra, wrong = differences
+    print_differences("missing", missing, show)
+    print_differences("extra", extra, show)
+    print_differences(wrong_label, wrong, show)
 
 
 def print_polnear(folder: str) -> None:
@@ -694,14 +701,8 @@ def eval_interests(gold, db, show):
     gold_rows, store, documents = gold_and_store(gold, db, INTEREST_GOLD)
     found = store.interests()
     scores, accuracy = evaluate_interests(documents, found, gold_rows)
-    print_scores(f"Interests: {gold_rows.document.nunique()} documents, {len(gold_rows)} gold aims", scores)
-    for name, (right, total) in accuracy.items():
-        console.print(f"{name} accuracy on matched aims: {right}/{total} = {right / total if total else 0:.3f}",
-                      highlight=False)
-    missing, extra, wrong = interest_differences(documents, found, gold_rows)
-    print_differences("missing", missing, show)
-    print_differences("extra", extra, show)
-    print_differences("wrong actor", wrong, show)
+    print_evaluation(f"Interests: {gold_rows.document.nunique()} documents, {len(gold_rows)} gold aims", scores,
+                     accuracy, "aims", interest_differences(documents, found, gold_rows), "wrong actor", show)
 
 
 @cli.command()
