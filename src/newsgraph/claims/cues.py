@@ -81,8 +81,8 @@ def index(classes: list[CueClass]) -> Cues:
 
 @dataclass(frozen=True)
 class SpeakerWords:
-    descriptions: list[frozenset[str]]  # 'the retired general' -> the latest person introduced as a general
-    works: frozenset[str]  # 'the article argues': its author speaks
+    descriptions: list[frozenset[str]]  # 'the retired colonel' -> the latest person introduced as a colonel
+    works: frozenset[str]  # 'the paper concludes': its author speaks
     same_source: frozenset[str]  # 'the same source'
     personal: frozenset[str]  # 'he', 'she'
 

@@ -5,7 +5,7 @@ Three passes over one parsed document. Reported speech comes from the parse (a r
 clause, 'according to X', 'in X's view', 'X said:' followed by the rest of the paragraph). Quotations come
 from the quote marks, so a quote may run over several sentences; a quote inside reported speech ('said
 voters had "lost patience"') is part of that claim, not a claim of its own. Speakers are then
-resolved in reading order, because 'he', 'the retired general' and 'the same source' point back to people
+resolved in reading order, because 'she', 'the retired colonel' and 'the same source' point back to people
 the article introduced or quoted before.
 """
 from __future__ import annotations

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 class Claim:
     claim_id: str
     doc_id: str
-    speaker: str  # as written at the cue: 'Ana Ruiz', 'he', 'the former defense minister', 'reports'
+    speaker: str  # as written at the cue: 'Ana Ruiz', 'he', 'the former finance minister', 'reports'
     speaker_actor: str | None  # the actor the speaker resolves to; None for an unnamed report frame
     cue: str  # 'said', 'warned of', 'according to'
     content: str  # exactly as in the document text
