@@ -103,7 +103,7 @@ def long_prose(n_chars: int, seed: int = 1) -> str:
 
 # Fields that name actors, per export file; a list field names several.
 ACTOR_REFERENCES = {"events": ("source", "target"), "claims": ("speaker_actor", "about"),
-                    "interests": ("actor",)}
+                    "interests": ("actor", "object")}
 
 
 def assert_actor_references(out_dir, db=None):

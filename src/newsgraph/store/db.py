@@ -356,7 +356,7 @@ def plain(frame: pd.DataFrame) -> pd.DataFrame:
 
 # Where events and claims name actors: every id found there must have a row in the actors table.
 ACTOR_REFERENCES = [("events", "source"), ("events", "target"), ("claims", "speaker_actor"), ("claims", "about"),
-                    ("interests", "actor")]  # interests: the table of the interests stage, when present
+                    ("interests", "actor"), ("interests", "object")]  # interests: when the table exists
 LIST_COLUMNS = {"about"}
 
 
