@@ -41,7 +41,7 @@ def generate(db: Path, events: int) -> None:
         # Country codes are generated three-letter strings ('QAA', 'QAB', ...): no real state is meant.
         con.execute(f"""INSERT INTO actors SELECT code || '.' || sector, 'Actor ' || code || ' ' || sector,
             'organization', code, sector, NULL, code || sector, ['Alias ' || i, code || ' ' || lower(sector)],
-            (hash(i) % 5000)::INT, '[]'
+            (hash(i) % 5000)::INT, '[]', 'curated'
             FROM (SELECT i, 'Q' || chr((65 + (i // {len(SECTORS)}) // 26)::INT) || chr((65 + (i // {len(SECTORS)}) % 26)::INT) AS code,
                          (?)[i % {len(SECTORS)} + 1] AS sector FROM range({actors}) t(i))""", [SECTORS])
         sentence = " || ' ' || ".join(f"word({{i}}, {k})" for k in range(12))
@@ -72,7 +72,7 @@ def generate(db: Path, events: int) -> None:
                          generate_subscripts(?, 1) - 1 AS k) ty ON ty.k = hash(i, 'type') % {len(types)}""",
                     [list(STATUS_WEIGHTS), types, [TYPES[t][0] for t in types], [TYPES[t][1] for t in types], types])
         con.execute(f"""INSERT INTO mentions SELECT d.doc_id, (i // {documents}) * 30, (i // {documents}) * 30 + 8, 'Actor', a.actor_id,
-                'Actor', 'organization', NULL, NULL, NULL, a.code, NULL, 1.0
+                'Actor', 'organization', NULL, NULL, NULL, a.code, NULL, 1.0, 'curated'
             FROM range({events}) r(i) JOIN doc_ids d ON d.n = i % {documents}
             JOIN actor_ids a ON a.n = hash(i, 'mention') % {actors}""")
         con.execute(f"""INSERT INTO claims (claim_id, doc_id, speaker, speaker_actor, cue, content, start, "end",
