@@ -315,8 +315,7 @@ def events(db, actor, event_type, since, status, show_repeats, as_json):
     if frame.empty:
         fail(f"no events in {db}: build some documents first")
     if actor:
-        ids = known_actor(store, actor, db)
-        frame = frame[frame.source.isin(ids) | frame.target.isin(ids)]
+        frame = involving(frame, known_actor(store, actor, db), "source", "target")
     if event_type:
         frame = frame[frame.type == event_type.upper()]
     if since:
@@ -401,6 +400,14 @@ def dyad_side(store: Store, name: str, db: str) -> str:
     if states:  # a state named: counted with its institutions, as its code is
         return states[0]
     return frame[frame.actor_id.isin(ids)].sort_values("mentions", ascending=False).actor_id.iloc[0]
+
+
+def involving(frame, ids: set[str], *columns: str):
+    """Rows in which any of `columns` names one of the actor ids."""
+    mask = frame[columns[0]].isin(ids)
+    for column in columns[1:]:
+        mask |= frame[column].isin(ids)
+    return frame[mask]
 
 
 def known_actor(store: Store, name: str, db: str) -> set[str]:
@@ -721,8 +728,7 @@ def interests(db, actor, conflicts, as_json):
     if frame.empty:
         fail(f"no interests in {db}: build some documents first")
     if actor:
-        ids = known_actor(store, actor, db)
-        frame = frame[frame.actor.isin(ids) | frame.object.isin(ids)]
+        frame = involving(frame, known_actor(store, actor, db), "actor", "object")
     if conflicts:
         print_collisions(collisions(frame), as_json)
     elif as_json:
