@@ -1,6 +1,7 @@
-"""How the corpus-level steps grow with the corpus: a generated database of N documents (no parsing).
+"""How the corpus-level steps, and a real build's memory, grow with the corpus.
 
     python benchmarks/scale.py [--sizes 1000 10000] [--seed 0]
+    python benchmarks/scale.py --build-sizes 1000 10000 [--sizes]   # peak RSS of real builds, copies
 
 For each N, writes a database whose documents, mentions, events and claims are generated with the shapes
 a real build produces (a few hundred actors with skewed activity, events of every PLOVER type and status
@@ -8,11 +9,20 @@ over ten years, claims that allege and deny), then times each corpus-level step:
 refresh, event clustering, contradictions, the network, and the whole `newsgraph report`. Prints the
 ratio of the largest N to the smallest for the report (target: 10k documents at most 12x the time of 1k,
 i.e. linear growth).
+
+With --build-sizes, each N is also a real `newsgraph build` (one process, in a subprocess of its own) of N
+generated unique short documents (a few sentences, so the parse is cheap): it prints the process's peak
+RSS at each N and the ratio of the largest N to the smallest (target at most 1.2x), the time of the build's
+corpus-level steps (duplicate check, actors table), and a duplicate-heavy variant of the smallest N (half
+the inputs near-copies of the other half) with the number of parses, which must equal the originals.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import random
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -129,16 +139,131 @@ def time_steps(db: Path, out: Path) -> dict[str, float]:
     return seconds
 
 
+# --- real builds: memory per process, the cost of copies -------------------------------------------
+
+SUBJECTS = ["The interior ministry", "Police", "Rebel fighters", "The army", "Opposition leaders", "Aid agencies",
+            "The finance minister", "Striking teachers", "The central bank", "Border guards", "The prime minister",
+            "Local councillors", "Human rights groups", "The electoral commission", "Farmers", "Union leaders"]
+VERBS = ["accused", "criticised", "met", "praised", "attacked", "arrested", "thanked", "warned", "sued",
+         "promised aid to", "called for talks with", "condemned", "blamed", "supported"]
+OBJECTS = ["the governor", "protesters", "the defence ministry", "opposition lawmakers", "the courts",
+           "foreign donors", "the trade union", "village elders", "the national oil company", "journalists",
+           "the health ministry", "the navy", "students", "the mayor"]
+WHEN = ["on Monday", "on Tuesday", "on Wednesday", "late on Thursday", "on Friday", "over the weekend",
+        "last week", "this morning", "after midnight", "before the vote"]
+
+
+def short_story(rng: random.Random, n: int) -> str:
+    """A few sentences of plain newswire: random subjects, verbs, objects and numbers, so no two stories
+    share enough word 3-grams to be near-copies, and the parser, actors and events stages all have work."""
+    sentences = [f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} {rng.choice(WHEN)} in district "
+                 f"{rng.randint(1, 99_999)}, officials said in statement {n}-{k}." for k in range(rng.randint(3, 4))]
+    sentences.append(f"About {rng.randint(10, 90_000)} people gathered near road {rng.randint(1, 9_999)} "
+                     f"{rng.choice(WHEN)}.")
+    return " ".join(sentences)
+
+
+def near_copy(text: str) -> str:
+    """A syndicated copy: the same story with one word changed."""
+    return text.replace(" said ", " stated ", 1)
+
+
+def write_stories(folder: Path, n: int, seed: int, copies: bool = False) -> None:
+    """n inputs as .txt files in a folder of its own (the reader keeps one file at a time in memory); with
+    `copies`, every second input is a near-copy of the one before it."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True)
+    text = ""
+    for i in range(n):
+        text = near_copy(text) if copies and i % 2 else short_story(rng, i)
+        (folder / f"s{i:07d}.txt").write_text(f"Story {i}\n\n{text}\n", encoding="utf-8")
+
+
+# One build in a fresh process: what it reports of itself, so the figures are that process's alone.
+BUILD_PROBE = """
+import json, resource, sys, time
+import newsgraph.pipeline as pipeline
+from newsgraph.store import db as store_db
+
+parses, steps = [0], {}
+real_analyse, real_refresh, real_dedup = pipeline.analyse_document, store_db.Store.refresh_actors, pipeline.mark_duplicate
+def analyse_document(doc):
+    parses[0] += 1
+    return real_analyse(doc)
+def timed(name, fn):
+    def run(*args):
+        started = time.perf_counter()
+        try:
+            return fn(*args)
+        finally:
+            steps[name] = steps.get(name, 0.0) + time.perf_counter() - started
+    return run
+pipeline.analyse_document = analyse_document
+pipeline.mark_duplicate = timed("duplicate check", real_dedup)
+store_db.Store.refresh_actors = timed("actors table", real_refresh)
+store_db.Store.write_documents = timed("writing", store_db.Store.write_documents)
+started = time.perf_counter()
+summary = pipeline.build([sys.argv[1]], db=sys.argv[2])
+seconds = time.perf_counter() - started
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+print(json.dumps({"seconds": seconds, "rss": rss, "parses": parses[0], "counts": dict(summary.counts),
+                  "steps": steps}))
+"""
+
+
+def real_build(folder: Path, db: Path) -> dict:
+    """Build `folder` into `db` with `newsgraph.pipeline.build` (what `newsgraph build` runs), one worker,
+    in a new Python process; its peak RSS, time, parse count and corpus-level step times."""
+    result = subprocess.run([sys.executable, "-c", BUILD_PROBE, str(folder), str(db)], capture_output=True,
+                            text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def build_figures(sizes: list[int], seed: int, tmp: Path) -> None:
+    runs = {}
+    for n in sizes:
+        write_stories(tmp / f"unique{n}", n, seed)
+        runs[n] = real_build(tmp / f"unique{n}", tmp / f"unique{n}.duckdb")
+    print(f"{'real build (1 process)':<26}" + "".join(f"{n:>12,} docs" for n in runs))
+    print(f"{'analysed':<26}" + "".join(f"{r['counts'].get('ok', 0):>17,}" for r in runs.values()))
+    print(f"{'peak RSS (MB)':<26}" + "".join(f"{r['rss'] / 2 ** 20:>17.0f}" for r in runs.values()))
+    print(f"{'documents/s':<26}" + "".join(f"{n / r['seconds']:>17.1f}" for n, r in runs.items()))
+    for step in ("duplicate check", "writing", "actors table"):
+        print(f"{step + ' (s)':<26}" + "".join(f"{r['steps'].get(step, 0):>17.2f}" for r in runs.values()))
+    small, large = min(runs), max(runs)
+    if large != small:
+        print(f"peak RSS ratio {large:,} / {small:,} documents: {runs[large]['rss'] / runs[small]['rss']:.2f}x "
+              f"(target at most 1.2x)")
+    write_stories(tmp / f"copies{small}", small, seed, copies=True)
+    copies = real_build(tmp / f"copies{small}", tmp / f"copies{small}.duckdb")
+    unique = runs[small]
+    print(f"duplicate-heavy, {small:,} inputs (half near-copies): {copies['counts'].get('ok', 0):,} analysed, "
+          f"{copies['counts'].get('duplicate', 0):,} duplicates, {copies['parses']:,} parses; "
+          f"{copies['seconds']:.1f} s against {unique['seconds']:.1f} s for {small:,} unique inputs "
+          f"({copies['seconds'] / unique['seconds']:.2f}x; copies cost no parse)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000],
+                        help="generated databases for the corpus-level steps (none: skip them)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--build-sizes", type=int, nargs="*", default=[],
+                        help="also build N generated short stories for real, one process each: peak RSS, copies")
     args = parser.parse_args()
+    if args.build_sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            build_figures(args.build_sizes, args.seed, Path(tmp))
+    if args.sizes:
+        corpus_steps(args.sizes, args.seed)
+
+
+def corpus_steps(sizes: list[int], seed: int) -> None:
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for n in args.sizes:
+        for n in sizes:
             db = Path(tmp) / f"gen{n}.duckdb"
-            write(db, generate(n, random.Random(args.seed)))
+            write(db, generate(n, random.Random(seed)))
             results[n] = time_steps(db, Path(tmp) / f"report{n}.html")
     steps = list(next(iter(results.values())))
     print(f"{'step':<16}" + "".join(f"{n:>12,} docs" for n in results))
