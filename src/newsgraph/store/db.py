@@ -12,9 +12,12 @@ import pandas as pd
 import pyarrow as pa
 
 from newsgraph.records import Document
-from newsgraph.store.dedup import Deduplicator
+from newsgraph.store.dedup import Deduplicator, bands
 
-SCHEMA_VERSION = 6  # 5: mentions and actors record their layer (base, curated, text); 6: the interests table
+# 5: mentions and actors record their layer (base, curated, text); 6: the interests table; 7: the
+# near-duplicate index (dedup_bands), filled from the stored signatures when a version 6 file is opened
+SCHEMA_VERSION = 7
+MIGRATIONS = {6: "fill_dedup_bands"}  # from version: the Store method that brings a file to the next one
 DEFAULT_DB = "newsgraph.duckdb"
 
 SCHEMA = """
@@ -150,6 +153,12 @@ CREATE TABLE IF NOT EXISTS runs (
     unchanged INTEGER
 );
 ALTER TABLE runs ADD COLUMN IF NOT EXISTS failed INTEGER;
+CREATE TABLE IF NOT EXISTS dedup_bands (
+    band SMALLINT NOT NULL,  -- dedup.EXACT for the content hash, else a MinHash band number
+    key BIGINT NOT NULL,
+    doc_id VARCHAR NOT NULL
+);
+CREATE INDEX IF NOT EXISTS dedup_bands_key ON dedup_bands (key);
 """
 
 DOC_COLUMNS = ["doc_id", "source", "record_id", "status", "reason", "duplicate_of", "title", "publisher", "authors",
@@ -174,14 +183,40 @@ class Store:
             if "lock" in message.lower():
                 raise StoreError(f"{self.path} is in use by another newsgraph process") from None
             raise StoreError(f"{self.path} is not a newsgraph database ({message.splitlines()[0]})") from None
+        self._types: dict[str, dict[str, str]] = {}
+        self._dedup: Deduplicator | None = None
         if not read_only:
             self._create()
+            self._migrate()
         self._check_version()
-        self._types: dict[str, dict[str, str]] = {}
 
     def _create(self) -> None:
         self.con.execute(SCHEMA)
         self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+
+    def _migrate(self) -> None:
+        """Bring a file written by an earlier newsgraph to SCHEMA_VERSION, one version per transaction."""
+        while (version := self.schema_version()) in MIGRATIONS:
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                getattr(self, MIGRATIONS[version])()
+                self.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(version + 1)])
+                self.con.execute("COMMIT")
+            except Exception:
+                self.con.execute("ROLLBACK")
+                raise
+
+    def schema_version(self) -> int | None:
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else None
+
+    def fill_dedup_bands(self, chunk: int = 2000) -> None:
+        """Version 6 -> 7: index every stored original under its bands, a chunk of signatures at a time."""
+        last = -1
+        while rows := self.con.execute("SELECT doc_id, content_hash, minhash, seq FROM documents WHERE status = 'ok' "
+                                       "AND seq > ? ORDER BY seq LIMIT ?", [last, chunk]).fetchall():
+            self.insert("dedup_bands", BAND_COLUMNS, band_rows((doc_id, h, sig) for doc_id, h, sig, _ in rows))
+            last = rows[-1][3]
 
     def _check_version(self) -> None:
         try:
@@ -190,8 +225,10 @@ class Store:
             raise StoreError(f"{self.path} is a DuckDB file but not a newsgraph database") from None
         if row is None or int(row[0]) != SCHEMA_VERSION:
             found = row[0] if row else "none"
+            upgrade = ("open it once for writing ('newsgraph build' upgrades it)" if row and int(row[0]) in MIGRATIONS
+                       else "rebuild it into a new file with 'newsgraph build'")
             raise StoreError(f"{self.path} has schema version {found}; this newsgraph reads version "
-                             f"{SCHEMA_VERSION}: rebuild it into a new file with 'newsgraph build'")
+                             f"{SCHEMA_VERSION}: {upgrade}")
 
     def close(self) -> None:
         self.con.close()
@@ -224,12 +261,23 @@ class Store:
         return {row[0] for row in self.con.execute("SELECT doc_id FROM documents WHERE status <> 'failed'").fetchall()}
 
     def deduplicator(self) -> Deduplicator:
-        dedup = Deduplicator()
-        rows = self.con.execute("SELECT doc_id, content_hash, minhash FROM documents WHERE status = 'ok' "
-                                "ORDER BY seq").fetchall()
-        for doc_id, content_hash, sig in rows:
-            dedup.add(doc_id, content_hash, sig)
-        return dedup
+        """The near-duplicate check of a build: it looks stored originals up in the dedup_bands index, and
+        this store tells it which of its documents each write commits."""
+        self._dedup = Deduplicator(self.indexed_under)
+        return self._dedup
+
+    def indexed_under(self, keys: list[tuple[int, int]]) -> list[tuple[str, str | None, bytes | None, int]]:
+        """(doc_id, content_hash, signature, seq) of the stored originals indexed under any of the (band, key)
+        pairs: two indexed lookups, whatever the size of the corpus."""
+        wanted = set(keys)
+        ids = {doc_id for band, key, doc_id in self.con.execute(
+            "SELECT band, key, doc_id FROM dedup_bands WHERE key IN (SELECT unnest(?::BIGINT[]))",
+            [[key for _, key in keys]]).fetchall() if (band, key) in wanted}
+        if not ids:
+            return []
+        return self.con.execute("SELECT doc_id, content_hash, minhash, seq FROM documents "
+                                "WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) AND status = 'ok'",
+                                [sorted(ids)]).fetchall()
 
     def write_documents(self, docs: Iterable[Document], run_id: int) -> None:
         """All documents of one batch in one transaction: a killed run loses at most this batch. Each table
@@ -250,14 +298,19 @@ class Store:
                                                   for d in docs for c in d.claims])
             self.insert("interests", INTEREST_COLUMNS, [[getattr(i, column) for column in INTEREST_COLUMNS]
                                                         for d in docs for i in d.interests])
+            self.insert("dedup_bands", BAND_COLUMNS,  # in the same transaction: a resumed run finds exactly these
+                        band_rows((d.doc_id, d.content_hash, d.minhash) for d in docs if d.status == "ok"))
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
+        if self._dedup:
+            self._dedup.stored(d.doc_id for d in docs)
 
     def insert(self, table: str, columns: list[str], rows: list[list]) -> None:
         """INSERT OR IGNORE `rows` (values in `columns` order) into `table` as one Arrow table, typed from
-        the table's own schema so empty lists and all-null columns keep their types."""
+        the table's own schema so empty lists and all-null columns keep their types. (A table without a
+        primary key, the dedup index, takes every row.)"""
         if not rows:
             return
         types = self.column_types(table)
@@ -266,7 +319,8 @@ class Store:
         self.con.register("incoming", pa.Table.from_arrays(arrays, names=columns))
         try:
             names = ", ".join(f'"{c}"' for c in columns)
-            self.con.execute(f"INSERT OR IGNORE INTO {table} ({names}) SELECT {names} FROM incoming")
+            verb = "INSERT" if table in KEYLESS else "INSERT OR IGNORE"
+            self.con.execute(f"{verb} INTO {table} ({names}) SELECT {names} FROM incoming")
         finally:
             self.con.unregister("incoming")
 
@@ -340,9 +394,18 @@ class Store:
         return self.con.execute(f"SELECT * FROM {name}").df().pipe(plain) if self.table_exists(name) else pd.DataFrame()
 
 
-ARROW_TYPES = {"VARCHAR": pa.string(), "INTEGER": pa.int64(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
+ARROW_TYPES = {"VARCHAR": pa.string(), "SMALLINT": pa.int16(), "INTEGER": pa.int64(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
                "BOOLEAN": pa.bool_(), "BLOB": pa.binary(), "TIMESTAMP": pa.timestamp("us"),
                "VARCHAR[]": pa.list_(pa.string())}
+BAND_COLUMNS = ["band", "key", "doc_id"]
+KEYLESS = {"dedup_bands"}
+
+
+def band_rows(docs: Iterable[tuple[str, str | None, bytes | None]]) -> list[list]:
+    """dedup_bands rows of (doc_id, content_hash, signature) triples."""
+    return [[band, key, doc_id] for doc_id, content_hash, sig in docs for band, key in bands(content_hash, sig)]
+
+
 MENTION_COLUMNS = ["doc_id", "start_char", "end_char", "surface", "actor_id", "name", "kind", "country", "sector",
                    "group", "code", "role_date", "confidence", "layer"]
 

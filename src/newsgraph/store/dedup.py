@@ -1,16 +1,24 @@
-"""Exact and near-duplicate detection (MinHash over word shingles, datasketch LSH)."""
+"""Exact and near-duplicate detection: MinHash over word shingles, with the locality-sensitive-hashing bands
+persisted in the store (table `dedup_bands`), so a build looks up each new document instead of loading every
+stored signature."""
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 
 NUM_PERM = 128
 SHINGLE = 3
 THRESHOLD = 0.7
 SCHEME = "affine32"  # pinned: stored signatures must stay comparable across datasketch versions
+# The split datasketch's MinHashLSH chooses for THRESHOLD at NUM_PERM (14 bands of 9 rows, the last 2 rows
+# unused), pinned because stored bands must keep matching new ones whatever a later datasketch chooses.
+BANDS, ROWS = 14, 9
+EXACT = -1  # the band number of a document's content hash: an exact copy shares it
 TOKEN = re.compile(r"\w+")
 
 
@@ -29,30 +37,77 @@ def signature(text: str) -> bytes:
     return m.hashvalues.astype(np.uint64).tobytes()
 
 
-def _minhash(sig: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=np.frombuffer(sig, dtype=np.uint64))
+def bands(content_hash: str | None, sig: bytes | None) -> list[tuple[int, int]]:
+    """(band, key) pairs under which a document is indexed: its content hash as band EXACT, then one 64-bit
+    hash per band of the signature (two signatures share a key when every row of that band is equal)."""
+    keys = [(EXACT, signed64(bytes.fromhex(content_hash)))] if content_hash else []
+    if sig:
+        values = np.frombuffer(sig, dtype=np.uint64)
+        keys += [(band, signed64(hashlib.blake2b(values[band * ROWS:(band + 1) * ROWS].tobytes(),
+                                                 digest_size=8).digest())) for band in range(BANDS)]
+    return keys
+
+
+def signed64(digest: bytes) -> int:
+    """The first 8 bytes as a signed integer, DuckDB's BIGINT."""
+    return int.from_bytes(digest[:8], "big", signed=True)
+
+
+def similarity(a: bytes, b: bytes) -> float:
+    """Estimated Jaccard similarity of two signatures: the share of equal rows (as datasketch computes it)."""
+    return float(np.count_nonzero(np.frombuffer(a, dtype=np.uint64) == np.frombuffer(b, dtype=np.uint64))) / NUM_PERM
+
+
+# (band, key) pairs -> (doc_id, content_hash, signature, order) of the stored documents indexed under any of
+# them, `order` being their position in the store.
+Lookup = Callable[[list[tuple[int, int]]], list[tuple[str, str | None, bytes | None, int]]]
 
 
 class Deduplicator:
-    """Remembers every stored document and says which earlier one a new document copies."""
+    """Says which earlier document a new document copies: the first with the same content hash, else the
+    most similar one at or above THRESHOLD among those sharing a band.
 
-    def __init__(self) -> None:
-        self.by_hash: dict[str, str] = {}
-        self.lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-        self.signatures: dict[str, MinHash] = {}
+    Stored documents are looked up in the store (`lookup`, indexed, so nothing grows with the corpus); the
+    documents of this build that are not yet committed wait in memory until `stored` says they are.
+    """
 
-    def add(self, doc_id: str, content_hash: str, sig: bytes | None) -> None:
-        self.by_hash.setdefault(content_hash, doc_id)
-        if sig and doc_id not in self.signatures:
-            m = _minhash(sig)
-            self.signatures[doc_id] = m
-            self.lsh.insert(doc_id, m)
+    def __init__(self, lookup: Lookup | None = None) -> None:
+        self.lookup = lookup or (lambda keys: [])
+        self.pending: dict[str, tuple[str | None, bytes | None, int]] = {}
+        self.pending_keys: dict[tuple[int, int], list[str]] = {}
+        self.added = 0
 
-    def original_of(self, content_hash: str, sig: bytes | None) -> str | None:
-        if content_hash in self.by_hash:
-            return self.by_hash[content_hash]
+    def add(self, doc_id: str, content_hash: str | None, sig: bytes | None) -> None:
+        if doc_id in self.pending:
+            return
+        self.added += 1
+        self.pending[doc_id] = (content_hash, sig, self.added)
+        for key in bands(content_hash, sig):
+            self.pending_keys.setdefault(key, []).append(doc_id)
+
+    def stored(self, doc_ids: Iterable[str]) -> None:
+        """These documents are committed (the store's lookup finds them now): forget them here."""
+        for doc_id in doc_ids:
+            content_hash, sig, _ = self.pending.pop(doc_id, (None, None, 0))
+            for key in bands(content_hash, sig):
+                waiting = self.pending_keys.get(key, [])
+                if doc_id in waiting:
+                    waiting.remove(doc_id)
+                if not waiting:
+                    self.pending_keys.pop(key, None)
+
+    def original_of(self, content_hash: str | None, sig: bytes | None) -> str | None:
+        keys = bands(content_hash, sig)
+        found = {doc_id: (h, s, order) for doc_id, h, s, order in self.lookup(keys)}
+        # documents of this build come after every stored one
+        offset = 1 + max((order for _, _, order in found.values()), default=0)
+        for doc_id in {d for key in keys for d in self.pending_keys.get(key, [])}:
+            h, s, order = self.pending[doc_id]
+            found[doc_id] = (h, s, offset + order)
+        exact = [(order, doc_id) for doc_id, (h, _, order) in found.items() if content_hash and h == content_hash]
+        if exact:
+            return min(exact)[1]
         if not sig:
             return None
-        m = _minhash(sig)
-        best = max(((self.signatures[c].jaccard(m), c) for c in self.lsh.query(m)), default=None)
+        best = max(((similarity(s, sig), doc_id) for doc_id, (_, s, _) in found.items() if s), default=None)
         return best[1] if best and best[0] >= THRESHOLD else None
