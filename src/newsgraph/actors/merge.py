@@ -2,35 +2,38 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
-
-import pandas as pd
+from collections.abc import Iterable
+from typing import NamedTuple
 
 from newsgraph.actors.gazetteer import load_gazetteer
 
 
-def actor_rows(mentions: pd.DataFrame) -> list[list]:
+class ActorMentions(NamedTuple):
+    """What the stored mentions of one actor add up to (the store computes it in SQL, one row per actor)."""
+
+    actor_id: str
+    aliases: list[str]  # surfaces, most frequent first, ties in order of first appearance
+    mentions: int
+    kind: str | None  # of the latest mention
+    name: str | None  # the longest name, the first seen among equally long ones
+    country: str | None  # the most frequent, the first in alphabetical order among equally frequent ones
+    sector: str | None  # likewise
+
+
+def actor_rows(actors: Iterable[ActorMentions]) -> list[list]:
     """Rows for the actors table (actor_id, name, kind, country, sector, group, code, aliases, mentions, roles,
-    layer: base, curated or text, the layer the actor came from)."""
+    layer: base, curated or text, the layer the actor came from), in actor_id order."""
     gaz = load_gazetteer()
     rows = []
-    for actor_id, group in mentions.groupby("actor_id", sort=True):
-        surfaces = Counter(group["surface"])
-        aliases = [s for s, _ in surfaces.most_common()]
-        if actor_id in gaz.actors or not actor_id.startswith(("PER:", "ORG:")):
-            entry = gaz.actor(actor_id)
+    for a in sorted(actors):
+        if a.actor_id in gaz.actors or not a.actor_id.startswith(("PER:", "ORG:")):
+            entry = gaz.actor(a.actor_id)
             role = entry.role_at(None)
             roles = [r.__dict__ for r in entry.roles]
-            rows.append([actor_id, entry.name, entry.kind, role.country if role else None,
+            rows.append([a.actor_id, entry.name, entry.kind, role.country if role else None,
                          role.sector if role else None, role.group if role else None, role.code if role else "",
-                         aliases, len(group), json.dumps(roles), entry.layer])
+                         a.aliases, a.mentions, json.dumps(roles), entry.layer])
             continue
-        latest = group.iloc[-1]
-        name = max(group["name"], key=len)
-        country = group["country"].dropna().mode()
-        sector = group["sector"].dropna().mode()
-        country = country.iloc[0] if len(country) else None
-        sector = sector.iloc[0] if len(sector) else None
-        rows.append([actor_id, name, latest["kind"], country, sector, None, f"{country or ''}{sector or ''}",
-                     aliases, len(group), json.dumps([{"country": country, "sector": sector}]), "text"])
+        rows.append([a.actor_id, a.name, a.kind, a.country, a.sector, None, f"{a.country or ''}{a.sector or ''}",
+                     a.aliases, a.mentions, json.dumps([{"country": a.country, "sector": a.sector}]), "text"])
     return rows

@@ -332,22 +332,22 @@ class Store:
         return self._types[table]
 
     def refresh_actors(self) -> None:
-        """Rebuild the actors table from all stored mentions: one row per resolved actor."""
-        from newsgraph.actors.merge import actor_rows
+        """Rebuild the actors table from all stored mentions: one row per resolved actor. The mentions are
+        added up in DuckDB (one row per actor comes back), so neither memory nor Python time grows with them."""
+        from newsgraph.actors.merge import ActorMentions, actor_rows
 
-        mentions = self.con.execute("SELECT m.* FROM mentions m JOIN documents d USING (doc_id) "
-                                    "WHERE d.status = 'ok' ORDER BY d.seq, m.start_char").df().pipe(plain)
-        rows = actor_rows(mentions)
-        width = self.con.execute("SELECT count(*) FROM information_schema.columns WHERE table_name = 'actors'"
-                                 ).fetchone()[0]
-        # columns after the ten named here (added by later schemas) stay empty for an actor known by id only
-        rows += [row + [None] * (width - len(row)) for row in
-                 referenced_actor_rows(self.referenced_actor_ids() - {row[0] for row in rows})]
+        rows = actor_rows(ActorMentions(*row) for row in self.con.execute(ACTOR_MENTIONS).fetchall())
+        rows += referenced_actor_rows(self.referenced_actor_ids() - {row[0] for row in rows})
+        # columns after the eleven filled here (added by later schemas) stay empty
+        columns = list(self.column_types("actors"))[:len(ACTOR_COLUMNS)]
         self.con.execute("BEGIN TRANSACTION")
-        self.con.execute("DELETE FROM actors")
-        if rows:
-            self.con.executemany(f"INSERT INTO actors VALUES ({', '.join('?' * 11)})", rows)
-        self.con.execute("COMMIT")
+        try:
+            self.con.execute("DELETE FROM actors")
+            self.insert("actors", columns, [row + [None] * (len(columns) - len(row)) for row in rows])
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
 
     def referenced_actor_ids(self) -> set[str]:
         """Every actor id that an event or claim of a stored document names (an events coder may name a
@@ -416,6 +416,37 @@ def plain(frame: pd.DataFrame) -> pd.DataFrame:
     text = [c for c, dtype in frame.dtypes.items() if dtype == "str" or str(dtype).startswith("string")]
     return frame.astype({c: object for c in text}) if text else frame
 
+
+ACTOR_COLUMNS = ["actor_id", "name", "kind", "country", "sector", "group", "code", "aliases", "mentions", "roles",
+                 "layer"]
+
+# Per actor, what its mentions in documents analysed ok add up to (merge.ActorMentions), in the order a
+# build stored them (document, then position in the text).
+ACTOR_MENTIONS = """
+WITH m AS (
+    SELECT m.actor_id, m.surface, m.name, m.kind, m.country, m.sector,
+           row_number() OVER (ORDER BY d.seq, m.start_char, m.end_char) AS pos
+    FROM mentions m JOIN documents d USING (doc_id) WHERE d.status = 'ok'
+), surfaces AS (
+    SELECT actor_id, surface, count(*) AS n, min(pos) AS first FROM m GROUP BY actor_id, surface
+), aliases AS (
+    SELECT actor_id, list(surface ORDER BY n DESC, first) AS aliases, sum(n)::INTEGER AS mentions
+    FROM surfaces GROUP BY actor_id
+), countries AS (
+    SELECT actor_id, first(country ORDER BY n DESC, country) AS country FROM (
+        SELECT actor_id, country, count(*) AS n FROM m WHERE country IS NOT NULL GROUP BY actor_id, country
+    ) GROUP BY actor_id
+), sectors AS (
+    SELECT actor_id, first(sector ORDER BY n DESC, sector) AS sector FROM (
+        SELECT actor_id, sector, count(*) AS n FROM m WHERE sector IS NOT NULL GROUP BY actor_id, sector
+    ) GROUP BY actor_id
+), latest AS (
+    SELECT actor_id, arg_max_null(kind, pos) AS kind, arg_max(name, [length(name), -pos]) AS name
+    FROM m GROUP BY actor_id
+)
+SELECT actor_id, aliases, mentions, kind, name, country, sector
+FROM aliases JOIN latest USING (actor_id) LEFT JOIN countries USING (actor_id) LEFT JOIN sectors USING (actor_id)
+"""
 
 # Where events and claims name actors: every id found there must have a row in the actors table.
 ACTOR_REFERENCES = [("events", "source"), ("events", "target"), ("claims", "speaker_actor"), ("claims", "about"),
