@@ -186,7 +186,7 @@ import newsgraph.pipeline as pipeline
 from newsgraph.store import db as store_db
 
 parses, steps = [0], {}
-real_analyse, real_refresh, real_dedup = pipeline.analyse_document, store_db.Store.refresh_actors, pipeline.mark_duplicate
+real_analyse = pipeline.analyse_document
 def analyse_document(doc):
     parses[0] += 1
     return real_analyse(doc)
@@ -199,8 +199,8 @@ def timed(name, fn):
             steps[name] = steps.get(name, 0.0) + time.perf_counter() - started
     return run
 pipeline.analyse_document = analyse_document
-pipeline.mark_duplicate = timed("duplicate check", real_dedup)
-store_db.Store.refresh_actors = timed("actors table", real_refresh)
+pipeline.mark_duplicate = timed("duplicate check", pipeline.mark_duplicate)
+store_db.Store.refresh_actors = timed("actors table", store_db.Store.refresh_actors)
 store_db.Store.write_documents = timed("writing", store_db.Store.write_documents)
 started = time.perf_counter()
 summary = pipeline.build([sys.argv[1]], db=sys.argv[2])

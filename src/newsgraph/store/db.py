@@ -394,8 +394,8 @@ class Store:
         return self.con.execute(f"SELECT * FROM {name}").df().pipe(plain) if self.table_exists(name) else pd.DataFrame()
 
 
-ARROW_TYPES = {"VARCHAR": pa.string(), "SMALLINT": pa.int16(), "INTEGER": pa.int64(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
-               "BOOLEAN": pa.bool_(), "BLOB": pa.binary(), "TIMESTAMP": pa.timestamp("us"),
+ARROW_TYPES = {"VARCHAR": pa.string(), "SMALLINT": pa.int16(), "INTEGER": pa.int64(), "BIGINT": pa.int64(),
+               "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(), "BLOB": pa.binary(), "TIMESTAMP": pa.timestamp("us"),
                "VARCHAR[]": pa.list_(pa.string())}
 BAND_COLUMNS = ["band", "key", "doc_id"]
 KEYLESS = {"dedup_bands"}
@@ -420,12 +420,11 @@ def plain(frame: pd.DataFrame) -> pd.DataFrame:
 ACTOR_COLUMNS = ["actor_id", "name", "kind", "country", "sector", "group", "code", "aliases", "mentions", "roles",
                  "layer"]
 
-# Per actor, what its mentions in documents analysed ok add up to (merge.ActorMentions), in the order a
-# build stored them (document, then position in the text).
+# Per actor, what its mentions in documents analysed ok add up to (merge.ActorMentions); `pos` orders them
+# as a build stored them (document, then position in the text). Aggregates only, no sort of all mentions.
 ACTOR_MENTIONS = """
 WITH m AS (
-    SELECT m.actor_id, m.surface, m.name, m.kind, m.country, m.sector,
-           row_number() OVER (ORDER BY d.seq, m.start_char, m.end_char) AS pos
+    SELECT m.actor_id, m.surface, m.name, m.kind, m.country, m.sector, [d.seq, m.start_char, m.end_char] AS pos
     FROM mentions m JOIN documents d USING (doc_id) WHERE d.status = 'ok'
 ), surfaces AS (
     SELECT actor_id, surface, count(*) AS n, min(pos) AS first FROM m GROUP BY actor_id, surface
@@ -441,7 +440,8 @@ WITH m AS (
         SELECT actor_id, sector, count(*) AS n FROM m WHERE sector IS NOT NULL GROUP BY actor_id, sector
     ) GROUP BY actor_id
 ), latest AS (
-    SELECT actor_id, arg_max_null(kind, pos) AS kind, arg_max(name, [length(name), -pos]) AS name
+    SELECT actor_id, arg_max_null(kind, pos) AS kind,
+           arg_max(name, [length(name), -pos[1], -pos[2], -pos[3]]) AS name
     FROM m GROUP BY actor_id
 )
 SELECT actor_id, aliases, mentions, kind, name, country, sector
