@@ -21,6 +21,13 @@ def test_scale_benchmark_times_every_corpus_step():
         assert step in out
 
 
+def test_scale_benchmark_builds_for_real_and_copies_cost_no_parse():
+    out = run("scale.py", "--sizes", "--build-sizes", "20", "40")
+    assert "peak RSS ratio 40 / 20 documents" in out
+    copies = next(line for line in out.splitlines() if line.startswith("duplicate-heavy"))
+    assert "10 analysed, 10 duplicates, 10 parses" in copies
+
+
 def test_web_benchmark_on_a_small_generated_database(tmp_path):
     out = run("web.py", "--events", "3000", "--repeat", "3", "--db", tmp_path / "web.duckdb")
     assert "p95" in out

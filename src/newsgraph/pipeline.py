@@ -23,7 +23,7 @@ BATCH_SIZE = 50
 IN_FLIGHT = 4  # documents queued per worker: enough to keep it busy while this process writes
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: no per-instance dict, one of these is kept per input
 class Outcome:
     """What a build remembers of one input: ids, status and headline metadata, never its text or what was
     extracted from it (those are in the database), so a build's memory does not grow with its documents."""

@@ -263,8 +263,14 @@ class Store:
     def deduplicator(self) -> Deduplicator:
         """The near-duplicate check of a build: it looks stored originals up in the dedup_bands index, and
         this store tells it which of its documents each write commits."""
-        self._dedup = Deduplicator(self.indexed_under)
+        self._dedup = Deduplicator(self.indexed_under, self.band_keys())
         return self._dedup
+
+    def band_keys(self, chunk: int = 200_000):
+        """Every key of the dedup index, as numpy arrays of at most `chunk` keys."""
+        with self.con.cursor() as cursor:  # its own result stream, whatever this connection ran last
+            for batch in cursor.sql("SELECT key FROM dedup_bands").to_arrow_reader(chunk):
+                yield batch.column(0).to_numpy()
 
     def indexed_under(self, keys: list[tuple[int, int]]) -> list[tuple[str, str | None, bytes | None, int]]:
         """(doc_id, content_hash, signature, seq) of the stored originals indexed under any of the (band, key)

@@ -19,6 +19,7 @@ SCHEME = "affine32"  # pinned: stored signatures must stay comparable across dat
 # unused), pinned because stored bands must keep matching new ones whatever a later datasketch chooses.
 BANDS, ROWS = 14, 9
 EXACT = -1  # the band number of a document's content hash: an exact copy shares it
+FILTER_BITS = 1 << 25  # the key filter's size (4 MB, whatever the corpus): see KeyFilter
 TOKEN = re.compile(r"\w+")
 
 
@@ -58,6 +59,27 @@ def similarity(a: bytes, b: bytes) -> float:
     return float(np.count_nonzero(np.frombuffer(a, dtype=np.uint64) == np.frombuffer(b, dtype=np.uint64))) / NUM_PERM
 
 
+class KeyFilter:
+    """The band keys stored so far, as a fixed-size bitset (a Bloom filter with one hash: the keys are
+    hashes already). A key whose bit is clear is certainly not stored, so most new documents need no query
+    of the store; a set bit only means 'look it up'. Filled once per build from the stored keys, a chunk
+    at a time; its memory does not grow with the corpus (the share of keys looked up for nothing does:
+    about 0.5% of them at 10,000 documents, 4% at 100,000)."""
+
+    def __init__(self, chunks: Iterable[np.ndarray] = ()) -> None:
+        self.bits = np.zeros(FILTER_BITS // 8, dtype=np.uint8)
+        for keys in chunks:
+            self.add(keys)
+
+    def add(self, keys) -> None:
+        bit = np.asarray(keys, dtype=np.int64).view(np.uint64) % np.uint64(FILTER_BITS)
+        np.bitwise_or.at(self.bits, (bit >> np.uint64(3)).astype(np.intp), (1 << (bit & np.uint64(7))).astype(np.uint8))
+
+    def may_hold(self, key: int) -> bool:
+        bit = int(np.int64(key).view(np.uint64)) % FILTER_BITS
+        return bool(self.bits[bit >> 3] & (1 << (bit & 7)))
+
+
 # (band, key) pairs -> (doc_id, content_hash, signature, order) of the stored documents indexed under any of
 # them, `order` being their position in the store.
 Lookup = Callable[[list[tuple[int, int]]], list[tuple[str, str | None, bytes | None, int]]]
@@ -67,12 +89,14 @@ class Deduplicator:
     """Says which earlier document a new document copies: the first with the same content hash, else the
     most similar one at or above THRESHOLD among those sharing a band.
 
-    Stored documents are looked up in the store (`lookup`, indexed, so nothing grows with the corpus); the
-    documents of this build that are not yet committed wait in memory until `stored` says they are.
+    Stored documents are looked up in the store (`lookup`, indexed, so nothing grows with the corpus), and
+    only under the keys `stored_keys` (chunks of every stored key) may hold; the documents of this build
+    that are not yet committed wait in memory until `stored` says they are.
     """
 
-    def __init__(self, lookup: Lookup | None = None) -> None:
+    def __init__(self, lookup: Lookup | None = None, stored_keys: Iterable[np.ndarray] = ()) -> None:
         self.lookup = lookup or (lambda keys: [])
+        self.filter = KeyFilter(stored_keys)
         self.pending: dict[str, tuple[str | None, bytes | None, int]] = {}
         self.pending_keys: dict[tuple[int, int], list[str]] = {}
         self.added = 0
@@ -82,8 +106,10 @@ class Deduplicator:
             return
         self.added += 1
         self.pending[doc_id] = (content_hash, sig, self.added)
-        for key in bands(content_hash, sig):
+        keys = bands(content_hash, sig)
+        for key in keys:
             self.pending_keys.setdefault(key, []).append(doc_id)
+        self.filter.add([key for _, key in keys])  # committed soon: the store's lookup must be asked then
 
     def stored(self, doc_ids: Iterable[str]) -> None:
         """These documents are committed (the store's lookup finds them now): forget them here."""
@@ -98,7 +124,8 @@ class Deduplicator:
 
     def original_of(self, content_hash: str | None, sig: bytes | None) -> str | None:
         keys = bands(content_hash, sig)
-        found = {doc_id: (h, s, order) for doc_id, h, s, order in self.lookup(keys)}
+        maybe_stored = [(band, key) for band, key in keys if self.filter.may_hold(key)]
+        found = {doc_id: (h, s, order) for doc_id, h, s, order in (self.lookup(maybe_stored) if maybe_stored else [])}
         # documents of this build come after every stored one
         offset = 1 + max((order for _, _, order in found.values()), default=0)
         for doc_id in {d for key in keys for d in self.pending_keys.get(key, [])}:
