@@ -1,18 +1,14 @@
 """The actors table, added up in SQL after each build, does not depend on how the corpus was split into builds."""
 import shutil
 
-import duckdb
-
 import newsgraph
+from newsgraph.store import Store
 from tests.conftest import DEMO
 
 
 def actors(db):
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute("SELECT * FROM actors ORDER BY actor_id").fetchall()
-    finally:
-        con.close()
+    with Store(db, read_only=True) as store:
+        return store.con.execute("SELECT * FROM actors ORDER BY actor_id").fetchall()
 
 
 def test_a_build_in_two_halves_gives_the_actors_table_of_one_build(tmp_path):
