@@ -95,3 +95,28 @@ def test_a_version_6_file_gets_its_index_from_the_stored_signatures(tmp_path):
     with Store(db) as store:
         assert store.schema_version() == 7
         assert sorted(store.con.execute("SELECT * FROM dedup_bands").fetchall()) == written
+
+
+def test_after_kill_9_the_index_holds_exactly_the_committed_originals(tmp_path):
+    import subprocess
+    import sys
+
+    import newsgraph
+    from newsgraph.store.dedup import BANDS
+    from tests.store.test_resume import KILLER, make_corpus
+
+    corpus = tmp_path / "c"
+    make_corpus(corpus, 30)
+    original = (corpus / "doc004.txt").read_text()
+    (corpus / "doc030.txt").write_text(original.replace("discuss", "talk about", 1))  # read after the kill
+    db = tmp_path / "t.duckdb"
+    killed = subprocess.run([sys.executable, "-c", KILLER, str(corpus), str(db), "25"])
+    assert killed.returncode == -9
+    resumed = newsgraph.build([corpus], db=db)
+    assert resumed.counts["ok"] == 10 and resumed.counts["duplicate"] == 1  # 20 committed before the kill
+    with Store(db, read_only=True) as store:
+        ok = store.con.execute("SELECT count(*) FROM documents WHERE status = 'ok'").fetchone()[0]
+        indexed = store.con.execute("SELECT count(*), count(DISTINCT doc_id) FROM dedup_bands").fetchone()
+        copy = store.con.execute("SELECT duplicate_of FROM documents WHERE source LIKE '%doc030.txt'").fetchone()[0]
+        first = store.con.execute("SELECT doc_id FROM documents WHERE source LIKE '%doc004.txt'").fetchone()[0]
+    assert indexed == (ok * (BANDS + 1), ok) and copy == first
