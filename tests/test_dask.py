@@ -13,7 +13,7 @@ import newsgraph
 import newsgraph.pipeline as pipeline
 from newsgraph.store import Store
 from newsgraph.store.export import export
-from tests.conftest import DEMO
+from tests.conftest import DEMO, run_cli
 
 pytest.importorskip("dask.distributed")
 from dask.distributed import Client, LocalCluster, WorkerPlugin  # noqa: E402
@@ -126,3 +126,8 @@ def test_killed_client_resumes_from_finished_shards(tmp_path, plain, monkeypatch
     # finished shards are loaded, not analysed again: only the originals in no shard are parsed
     assert len(analysed) == 11 - stored.count("ok") - sum(statuses.count("ok") for statuses in waiting)
     assert same_export(db, tmp_path / "out", plain)
+
+
+def test_shards_need_a_cluster(tmp_path):
+    result = run_cli("build", DEMO, "--db", tmp_path / "d.duckdb", "--shards", tmp_path / "s", check=False)
+    assert result.returncode == 2 and "--shards needs --dask" in result.stderr

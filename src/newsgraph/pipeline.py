@@ -15,7 +15,7 @@ from newsgraph.actors import find_mentions
 from newsgraph.clean import clean
 from newsgraph.ingest import DEFAULT_MAX_BYTES, discover
 from newsgraph.records import Document, RawItem
-from newsgraph.store import Store, shards
+from newsgraph.store import Store, StoreError, shards
 from newsgraph.store.db import DEFAULT_DB
 from newsgraph.store.dedup import Deduplicator
 
@@ -227,6 +227,9 @@ def build_from_shards(docs: Iterable[Document], store: Store, run_id: int, folde
 
         def load_oldest() -> None:
             pid = pending.popleft().result()
+            if not shards.complete(folder, pid):
+                raise ShardsNotShared(f"a worker wrote its shards into {folder} but this machine does not see them: "
+                                      "--shards must be a folder every worker and this machine share")
             shards.load(store, folder, pid, run_id)
             for row in shards.outcomes(store, folder, pid, OUTCOME_FIELDS):
                 outcome = Outcome(**row | {"authors": tuple(row["authors"] or ())})
@@ -244,6 +247,10 @@ def build_from_shards(docs: Iterable[Document], store: Store, run_id: int, folde
                 load_oldest()
         while pending:
             load_oldest()
+
+
+class ShardsNotShared(StoreError):
+    """The shards folder is not the same folder for the workers and the building process."""
 
 
 def analyse_partition(docs: list[Document], folder: str, pid: str) -> str:
