@@ -205,14 +205,22 @@ def new_documents(items: Iterable[RawItem], known: set[str], dedup: Deduplicator
 def stream(docs: Iterable[Document], writer: "Writer", workers: int, dask: str | None) -> None:
     """Analyse originals as they come, at most `capacity` in flight, and write results in input order."""
     with executor(workers, dask) as (submit, capacity):
-        pending: deque = deque()
-        for doc in docs:
-            pending.append(submit(analyse_document, doc) if doc.status == "ok" else finished(doc))
-            while pending and (len(pending) > capacity or pending[0].done()):
-                writer.add(pending.popleft().result())
-        while pending:
-            writer.add(pending.popleft().result())
+        tasks = (submit(analyse_document, doc) if doc.status == "ok" else finished(doc) for doc in docs)
+        for doc in in_order(tasks, capacity):
+            writer.add(doc)
         writer.flush()
+
+
+def in_order(tasks: Iterable[Future], capacity: int) -> Iterator:
+    """The results of `tasks` in submission order, as soon as the oldest is done; at most `capacity` are
+    in flight beyond it (`tasks` is drawn lazily, so submitting waits too)."""
+    pending: deque = deque()
+    for task in tasks:
+        pending.append(task)
+        while pending and (len(pending) > capacity or pending[0].done()):
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def build_from_shards(docs: Iterable[Document], store: Store, run_id: int, folder: Path, batch_size: int,
@@ -223,30 +231,29 @@ def build_from_shards(docs: Iterable[Document], store: Store, run_id: int, folde
     """
     folder.mkdir(parents=True, exist_ok=True)
     with executor(workers, dask, per_worker=PARTITIONS_IN_FLIGHT) as (submit, capacity):
-        pending: deque = deque()
-
-        def load_oldest() -> None:
-            pid = pending.popleft().result()
-            if not shards.complete(folder, pid):
-                raise ShardsNotShared(f"a worker wrote its shards into {folder} but this machine does not see them: "
-                                      "--shards must be a folder every worker and this machine share")
-            shards.load(store, folder, pid, run_id)
-            for row in shards.outcomes(store, folder, pid, OUTCOME_FIELDS):
-                outcome = Outcome(**row | {"authors": tuple(row["authors"] or ())})
-                summary.counts[outcome.status] += 1
-                summary.documents.append(outcome)
-                if on_item:
-                    on_item(outcome)
-            shards.remove(folder, pid)
-
-        for part in batched(docs, batch_size):
+        def task(part: list[Document]) -> Future:
             pid = shards.partition_id(part)
             done = shards.complete(folder, pid)
-            pending.append(finished(pid) if done else submit(analyse_partition, part, str(folder), pid))
-            while pending and (len(pending) > capacity or pending[0].done()):
-                load_oldest()
-        while pending:
-            load_oldest()
+            return finished(pid) if done else submit(analyse_partition, part, str(folder), pid)
+
+        for pid in in_order((task(part) for part in batched(docs, batch_size)), capacity):
+            load_partition(store, folder, pid, run_id, summary, on_item)
+
+
+def load_partition(store: Store, folder: Path, pid: str, run_id: int, summary: BuildSummary,
+                   on_item: Callable | None) -> None:
+    """Commit one finished partition, count its documents, then delete its shards."""
+    if not shards.complete(folder, pid):
+        raise ShardsNotShared(f"a worker wrote its shards into {folder} but this machine does not see them: "
+                              "--shards must be a folder every worker and this machine share")
+    shards.load(store, folder, pid, run_id)
+    for row in shards.outcomes(store, folder, pid, OUTCOME_FIELDS):
+        outcome = Outcome(**row | {"authors": tuple(row["authors"] or ())})
+        summary.counts[outcome.status] += 1
+        summary.documents.append(outcome)
+        if on_item:
+            on_item(outcome)
+    shards.remove(folder, pid)
 
 
 class ShardsNotShared(StoreError):
