@@ -38,3 +38,8 @@ def test_synthetic_stories_build_without_failures():
         pytest.skip(f"synthetic stories not found under {SHARED} (set NEWSGRAPH_SHARED)")
     out = run("synthetic_build.py", "--limit", "40", "--workers", "1", "--shared", SHARED)
     assert "'failed'" not in out and "40 stories" in out
+
+
+def test_workers_benchmark_builds_generated_stories_in_every_mode():
+    out = run("workers.py", "--documents", "6", "--batch-size", "3", "--modes", "pool", "dask-shards")
+    assert out.count("2 workers / 1 worker") == 2 and out.count("   6   ") == 4  # every story analysed

@@ -59,14 +59,17 @@ def cli() -> None:
 @click.option("--max-size", default=str(DEFAULT_MAX_BYTES), callback=parse_size, show_default="20MB",
               help="Skip files larger than this (e.g. 50MB).")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Processes for cleaning.")
-@click.option("--dask", metavar="ADDRESS", help="Clean on a Dask cluster: a scheduler address "
+              help="Processes that parse and extract (cleaning and the duplicate check stay in this one).")
+@click.option("--dask", metavar="ADDRESS", help="Parse and extract on a Dask cluster: a scheduler address "
               "(tcp://host:8786) or 'local' for a LocalCluster of --workers processes.")
 @click.option("--batch-size", default=50, show_default=True, type=click.IntRange(1, 10_000),
               help="Documents per database commit; an interrupted run loses at most one batch.")
+@click.option("--shards", metavar="DIR", help="With --dask: each task (--batch-size documents) writes its "
+              "rows as Parquet files into DIR, a folder every worker and this machine can reach; a killed "
+              "run resumes from the finished ones.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON.")
-def build(paths, db, max_size, workers, dask, batch_size, quiet, as_json):
+def build(paths, db, max_size, workers, dask, batch_size, shards, quiet, as_json):
     """Read files, folders (recursively) or globs of news into the database.
 
     Accepts plain text (.txt, .md), HTML (.html, .htm, also .gz), JSON Lines (.jsonl: one record per line with
@@ -75,7 +78,9 @@ def build(paths, db, max_size, workers, dask, batch_size, quiet, as_json):
     skipped with a reason and never stop the run.
     """
     check_inputs(paths)
-    summary = run_build(paths, db, max_size, workers, batch_size, quiet or as_json, dask)
+    if shards and not dask:
+        fail("--shards needs --dask (a scheduler address, or 'local')")
+    summary = run_build(paths, db, max_size, workers, batch_size, quiet or as_json, dask, shards)
     if as_json:
         click.echo(json.dumps(summary_json(summary), indent=2))
     elif not quiet:
@@ -98,7 +103,7 @@ def check_inputs(paths) -> None:
             fail(f"no such file or folder: {path}")
 
 
-def run_build(paths, db, max_size, workers, batch_size, quiet, dask=None):
+def run_build(paths, db, max_size, workers, batch_size, quiet, dask=None, shards=None):
     from newsgraph.pipeline import build as build_corpus
 
     progress = Progress(SpinnerColumn(), TextColumn("[bold]building[/]"), BarColumn(),
@@ -108,7 +113,7 @@ def run_build(paths, db, max_size, workers, batch_size, quiet, dask=None):
         with progress:
             task = progress.add_task("build", total=None)
             return build_corpus(paths, db, max_bytes=max_size, batch_size=batch_size, workers=workers,
-                                dask=dask, on_item=lambda _doc: progress.advance(task))
+                                dask=dask, shards=shards, on_item=lambda _doc: progress.advance(task))
     except StoreError as exc:
         fail(str(exc))
     except OSError as exc:

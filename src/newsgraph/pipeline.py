@@ -5,22 +5,23 @@ from __future__ import annotations
 import time
 import traceback
 from collections import Counter, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from newsgraph.actors import find_mentions
 from newsgraph.clean import clean
 from newsgraph.ingest import DEFAULT_MAX_BYTES, discover
 from newsgraph.records import Document, RawItem
-from newsgraph.store import Store
+from newsgraph.store import Store, StoreError, shards
 from newsgraph.store.db import DEFAULT_DB
 from newsgraph.store.dedup import Deduplicator
 
 BATCH_SIZE = 50
 IN_FLIGHT = 4  # documents queued per worker: enough to keep it busy while this process writes
+PARTITIONS_IN_FLIGHT = 2  # with shards: one partition running per worker, one waiting, so none idles
 
 
 @dataclass(frozen=True, slots=True)  # slots: no per-instance dict, one of these is kept per input
@@ -49,6 +50,9 @@ class Outcome:
         return cls(doc.doc_id, doc.source, doc.record_id, doc.status, doc.reason, doc.duplicate_of, doc.title,
                    doc.publisher, tuple(doc.authors), doc.published, doc.language, doc.format, doc.url,
                    len(doc.events), len(doc.claims))
+
+
+OUTCOME_FIELDS = [f.name for f in fields(Outcome)]
 
 
 @dataclass
@@ -149,8 +153,8 @@ def mark_duplicate(doc: Document, dedup: Deduplicator) -> None:
 
 
 def build(paths: Iterable[str], db: str = DEFAULT_DB, *, max_bytes: int = DEFAULT_MAX_BYTES,
-          batch_size: int = BATCH_SIZE, workers: int = 1, dask: str | None = None,
-          on_item: Callable[[Document | None], None] | None = None) -> BuildSummary:
+          batch_size: int = BATCH_SIZE, workers: int = 1, dask: str | None = None, shards: str | None = None,
+          on_item: Callable[[Document | Outcome | None], None] | None = None) -> BuildSummary:
     """Read every input under `paths` into the database at `db`; inputs already stored are left alone.
 
     A stream: each input is cleaned and checked for duplicates here, in input order (cheap; a copy is never
@@ -158,6 +162,10 @@ def build(paths: Iterable[str], db: str = DEFAULT_DB, *, max_bytes: int = DEFAUL
     `dask` = a scheduler address, or "local" for a LocalCluster on this machine), at most IN_FLIGHT per
     worker at a time; results are written here in input order, `batch_size` per commit, while the workers
     go on parsing. `on_item` is called once per input (with None for one already stored).
+
+    With `shards` (a folder every Dask worker and this process can reach) a task is a partition of
+    `batch_size` inputs: the worker analyses it and writes its rows as Parquet shards there, and this
+    process loads finished shards in input order (see `build_from_shards`).
     """
     paths = [str(p) for p in paths]
     started = time.perf_counter()
@@ -166,30 +174,107 @@ def build(paths: Iterable[str], db: str = DEFAULT_DB, *, max_bytes: int = DEFAUL
         dedup = store.deduplicator()
         run_id = store.start_run(paths)
         summary = BuildSummary(db=str(db), run_id=run_id)
-        writer = Writer(store, run_id, batch_size, summary, on_item)
         items = (item for source in discover(paths, max_bytes, exclude=database_files(db))
                  for item in source.items())
-        with executor(workers, dask) as (submit, capacity):
-            pending: deque = deque()
-            for item in items:
-                if item.doc_id in known:
-                    summary.counts["unchanged"] += 1
-                    if on_item:
-                        on_item(None)
-                    continue
-                known.add(item.doc_id)
-                doc = prepare(item)
-                mark_duplicate(doc, dedup)
-                pending.append(submit(analyse_document, doc) if doc.status == "ok" else finished(doc))
-                while pending and (len(pending) > capacity or pending[0].done()):
-                    writer.add(pending.popleft().result())
-            while pending:
-                writer.add(pending.popleft().result())
-            writer.flush()
+        docs = new_documents(items, known, dedup, summary, on_item)
+        if shards:
+            build_from_shards(docs, store, run_id, Path(shards), batch_size, workers, dask, summary, on_item)
+        else:
+            stream(docs, Writer(store, run_id, batch_size, summary, on_item), workers, dask)
         store.refresh_actors()
         store.finish_run(run_id, summary.counts)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def new_documents(items: Iterable[RawItem], known: set[str], dedup: Deduplicator, summary: BuildSummary,
+                  on_item: Callable | None) -> Iterator[Document]:
+    """Each input not stored yet, cleaned and checked for duplicates, in input order."""
+    for item in items:
+        if item.doc_id in known:
+            summary.counts["unchanged"] += 1
+            if on_item:
+                on_item(None)
+            continue
+        known.add(item.doc_id)
+        doc = prepare(item)
+        mark_duplicate(doc, dedup)
+        yield doc
+
+
+def stream(docs: Iterable[Document], writer: "Writer", workers: int, dask: str | None) -> None:
+    """Analyse originals as they come, at most `capacity` in flight, and write results in input order."""
+    with executor(workers, dask) as (submit, capacity):
+        tasks = (submit(analyse_document, doc) if doc.status == "ok" else finished(doc) for doc in docs)
+        for doc in in_order(tasks, capacity):
+            writer.add(doc)
+        writer.flush()
+
+
+def in_order(tasks: Iterable[Future], capacity: int) -> Iterator:
+    """The results of `tasks` in submission order, as soon as the oldest is done; at most `capacity` are
+    in flight beyond it (`tasks` is drawn lazily, so submitting waits too)."""
+    pending: deque = deque()
+    for task in tasks:
+        pending.append(task)
+        while pending and (len(pending) > capacity or pending[0].done()):
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def build_from_shards(docs: Iterable[Document], store: Store, run_id: int, folder: Path, batch_size: int,
+                      workers: int, dask: str | None, summary: BuildSummary, on_item: Callable | None) -> None:
+    """Partitions of `batch_size` inputs go to the workers, at most PARTITIONS_IN_FLIGHT per worker; each
+    task writes its partition's shards, and finished partitions are loaded here in input order, one
+    transaction each. A partition whose shards a killed run already finished is loaded, not analysed again.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    with executor(workers, dask, per_worker=PARTITIONS_IN_FLIGHT) as (submit, capacity):
+        def task(part: list[Document]) -> Future:
+            pid = shards.partition_id(part)
+            done = shards.complete(folder, pid)
+            return finished(pid) if done else submit(analyse_partition, part, str(folder), pid)
+
+        for pid in in_order((task(part) for part in batched(docs, batch_size)), capacity):
+            load_partition(store, folder, pid, run_id, summary, on_item)
+
+
+def load_partition(store: Store, folder: Path, pid: str, run_id: int, summary: BuildSummary,
+                   on_item: Callable | None) -> None:
+    """Commit one finished partition, count its documents, then delete its shards."""
+    if not shards.complete(folder, pid):
+        raise ShardsNotShared(f"a worker wrote its shards into {folder} but this machine does not see them: "
+                              "--shards must be a folder every worker and this machine share")
+    shards.load(store, folder, pid, run_id)
+    for row in shards.outcomes(store, folder, pid, OUTCOME_FIELDS):
+        outcome = Outcome(**row | {"authors": tuple(row["authors"] or ())})
+        summary.counts[outcome.status] += 1
+        summary.documents.append(outcome)
+        if on_item:
+            on_item(outcome)
+    shards.remove(folder, pid)
+
+
+class ShardsNotShared(StoreError):
+    """The shards folder is not the same folder for the workers and the building process."""
+
+
+def analyse_partition(docs: list[Document], folder: str, pid: str) -> str:
+    """What a worker runs for one partition: analyse its originals, write its shards; returns its id."""
+    shards.write(folder, pid, [analyse_document(d) if d.status == "ok" else d for d in docs])
+    return pid
+
+
+def batched(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    part: list[Document] = []
+    for doc in docs:
+        part.append(doc)
+        if len(part) >= size:
+            yield part
+            part = []
+    if part:
+        yield part
 
 
 class Writer:
@@ -215,10 +300,11 @@ class Writer:
         self.batch = []
 
 
-def finished(doc: Document) -> Future:
-    """A document that needs no analysis, as a future that is already done."""
+def finished(result) -> Future:
+    """A result already at hand (a document that needs no analysis, a partition already written), as a
+    future that is done."""
     future: Future = Future()
-    future.set_result(doc)
+    future.set_result(result)
     return future
 
 
@@ -228,18 +314,19 @@ def database_files(db: str) -> list[str]:
 
 
 @contextmanager
-def executor(workers: int = 1, dask: str | None = None):
-    """(submit, capacity): `submit(fn, doc)` returns a future running here, in a process pool, or on a Dask
-    cluster; `capacity` is how many may be in flight before the caller waits for the oldest."""
+def executor(workers: int = 1, dask: str | None = None, per_worker: int = IN_FLIGHT):
+    """(submit, capacity): `submit(fn, *args)` returns a future running here, in a process pool, or on a
+    Dask cluster; `capacity` (`per_worker` tasks per worker) is how many may be in flight before the caller
+    waits for the oldest."""
     if dask:
         with dask_client(dask, workers) as client:
             slots = max(1, sum(client.nthreads().values()))
-            yield (lambda fn, doc: client.submit(fn, doc, pure=False)), IN_FLIGHT * slots
+            yield (lambda fn, *args: client.submit(fn, *args, pure=False)), per_worker * slots
     elif workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            yield pool.submit, IN_FLIGHT * workers
+            yield pool.submit, per_worker * workers
     else:
-        yield (lambda fn, doc: finished(fn(doc))), 0
+        yield (lambda fn, *args: finished(fn(*args))), 0
 
 
 @contextmanager

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import datetime as dt
 import json
 from collections.abc import Iterable
@@ -296,22 +297,20 @@ class Store:
         try:
             self.con.execute("DELETE FROM documents WHERE status = 'failed' AND doc_id IN (SELECT unnest(?))",
                              [[d.doc_id for d in docs]])
-            self.insert("documents", DOC_COLUMNS + ["run_id", "ingested_at"],
-                        [[getattr(d, c) for c in DOC_COLUMNS] + [run_id, stamp] for d in docs])
-            self.insert("mentions", MENTION_COLUMNS, [mention_row(m) for d in docs for m in d.mentions])
-            self.insert("events", EVENT_COLUMNS, [event_row(e) for d in docs for e in d.events])
-            self.insert("claims", CLAIM_COLUMNS, [[getattr(c, column) for column in CLAIM_COLUMNS]
-                                                  for d in docs for c in d.claims])
-            self.insert("interests", INTEREST_COLUMNS, [[getattr(i, column) for column in INTEREST_COLUMNS]
-                                                        for d in docs for i in d.interests])
-            self.insert("dedup_bands", BAND_COLUMNS,  # in the same transaction: a resumed run finds exactly these
-                        band_rows((d.doc_id, d.content_hash, d.minhash) for d in docs if d.status == "ok"))
+            for table, (columns, rows) in table_rows(docs).items():
+                if table == "documents":
+                    columns, rows = columns + ["run_id", "ingested_at"], [row + [run_id, stamp] for row in rows]
+                self.insert(table, columns, rows)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
+        self.committed(d.doc_id for d in docs)
+
+    def committed(self, doc_ids: Iterable[str]) -> None:
+        """These documents are in the store now: the build's duplicate check finds them there, not in memory."""
         if self._dedup:
-            self._dedup.stored(d.doc_id for d in docs)
+            self._dedup.stored(doc_ids)
 
     def insert(self, table: str, columns: list[str], rows: list[list]) -> None:
         """INSERT OR IGNORE `rows` (values in `columns` order) into `table` as one Arrow table, typed from
@@ -319,10 +318,7 @@ class Store:
         primary key, the dedup index, takes every row.)"""
         if not rows:
             return
-        types = self.column_types(table)
-        arrays = [pa.array([row[i] for row in rows], type=ARROW_TYPES[types[column]])
-                  for i, column in enumerate(columns)]
-        self.con.register("incoming", pa.Table.from_arrays(arrays, names=columns))
+        self.con.register("incoming", arrow_table(columns, rows, self.column_types(table)))
         try:
             names = ", ".join(f'"{c}"' for c in columns)
             verb = "INSERT" if table in KEYLESS else "INSERT OR IGNORE"
@@ -398,6 +394,43 @@ class Store:
         if name == "documents":
             return self.documents()
         return self.con.execute(f"SELECT * FROM {name}").df().pipe(plain) if self.table_exists(name) else pd.DataFrame()
+
+
+def table_rows(docs: list[Document]) -> dict[str, tuple[list[str], list[list]]]:
+    """What a batch of documents adds to each table: (columns, rows), documents first."""
+    return {
+        "documents": (DOC_COLUMNS, [[getattr(d, c) for c in DOC_COLUMNS] for d in docs]),
+        "mentions": (MENTION_COLUMNS, [mention_row(m) for d in docs for m in d.mentions]),
+        "events": (EVENT_COLUMNS, [event_row(e) for d in docs for e in d.events]),
+        "claims": (CLAIM_COLUMNS, [[getattr(c, column) for column in CLAIM_COLUMNS] for d in docs for c in d.claims]),
+        "interests": (INTEREST_COLUMNS, [[getattr(i, column) for column in INTEREST_COLUMNS]
+                                         for d in docs for i in d.interests]),
+        # the near-duplicate index, with its documents: a resumed run finds exactly what was committed
+        "dedup_bands": (BAND_COLUMNS, band_rows((d.doc_id, d.content_hash, d.minhash)
+                                                for d in docs if d.status == "ok")),
+    }
+
+
+def arrow_table(columns: list[str], rows: list[list], types: dict[str, str]) -> pa.Table:
+    """`rows` as an Arrow table typed from DuckDB column types (`types`: column -> DuckDB type)."""
+    arrays = [pa.array([row[i] for row in rows], type=ARROW_TYPES[types[column]]) for i, column in enumerate(columns)]
+    return pa.Table.from_arrays(arrays, names=columns)
+
+
+@functools.cache
+def schema_types() -> dict[str, dict[str, str]]:
+    """Every table's column types as the schema creates them, without a database file (for a worker that
+    writes shards and never opens the store)."""
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute(SCHEMA)
+        types: dict[str, dict[str, str]] = {}
+        for table, column, dtype in con.execute("SELECT table_name, column_name, data_type "
+                                                "FROM information_schema.columns").fetchall():
+            types.setdefault(table, {})[column] = dtype
+        return types
+    finally:
+        con.close()
 
 
 ARROW_TYPES = {"VARCHAR": pa.string(), "SMALLINT": pa.int16(), "INTEGER": pa.int64(), "BIGINT": pa.int64(),
