@@ -22,6 +22,7 @@ from newsgraph.events.discourse import (OTHER_TIME, VERBAL_TARGETS, antecedent, 
                                         context_party, counterpart, event_object_target, event_subject,
                                         from_earlier, names_both_sides,
                                         sentence_subject)
+from newsgraph.events.embedding import embedded
 from newsgraph.events.lexicon import Lexicon, Trigger, load_lexicon
 from newsgraph.events.parties import (MEDIATING, PEOPLE, SOURCE_GUESSES, TARGET_GUESSES, at_home,
                                       code_at, code_key, country_of, is_coordinated_with, one_party, party_key,
@@ -96,7 +97,7 @@ def code_sentence(sent: Span, found: list, ctx: Context, lexicon: Lexicon) -> No
     """Add one sentence's events to `ctx.told`; triggers see the events coded before them in the sentence,
     and the sentence's final set replaces those once restatements within it are merged."""
     start = len(ctx.told)
-    covered = verb_objects(found)
+    covered = verb_objects(found) | embedded(found)  # nouns a verb tells, and acts only set in another
     told_here: list[tuple[Event, str]] = []
     for f in found:
         if f.token.i not in covered:
