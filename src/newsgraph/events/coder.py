@@ -29,7 +29,7 @@ from newsgraph.events.parties import (MEDIATING, PEOPLE, SOURCE_GUESSES, TARGET_
                                       resolve_bare)
 from newsgraph.events.plover import intensity, quad
 from newsgraph.events.records import Event, Location
-from newsgraph.events.status import is_question, status_of
+from newsgraph.events.status import REPORTING, is_question, status_of
 from newsgraph.events.triggers import AGREEMENT_TYPES, match_trigger, typed, verb_objects
 from newsgraph.geo import PlaceMention, find_places
 from newsgraph.nlp import doc_text
@@ -106,7 +106,53 @@ def code_sentence(sent: Span, found: list, ctx: Context, lexicon: Lexicon) -> No
             ctx.told += new
     del ctx.told[start:]
     coded = once_per_sentence(told_here, sent.doc)
-    ctx.told += coded
+    ctx.told += coded + accusations(coded, sent, ctx)
+
+
+TOLD_ACTS = {"ASSAULT", "COERCE"}  # material conflict whose telling by another party accuses the doer
+
+
+def accusations(coded: list[Event], sent: Span, ctx: Context) -> list[Event]:
+    """'Israel said a mortar bomb was fired at it from Gaza', 'the US claimed that ISIL had attacked Iraq':
+    a party telling of another's attack accuses the doer (ACCUSE by the teller), as PETRARCH codes it; an
+    account of one's own acts ('the army said its troops killed 12 militants') accuses no one."""
+    found, pairs_seen = [], set()
+    for e in coded:
+        teller = telling_verb(e, sent) if e.type in TOLD_ACTS and e.status == "reported" else None
+        subject = next((c for c in teller.children if c.dep_ == "nsubj"), None) if teller is not None else None
+        speakers = actors_under(subject, ctx.index) if subject is not None else []
+        doer = Arg(e.source, None, inferred=True) if e.source else None
+        for speaker in speakers[:1]:
+            if doer is None or not is_party_to(speaker, doer) or (speaker.actor_id, e.source) in pairs_seen:
+                continue
+            pairs_seen.add((speaker.actor_id, e.source))
+            accused = Found(Trigger(teller.lemma_.lower(), "verb", "ACCUSE", None, (), frozenset(), False), teller,
+                            teller.lemma_.lower())
+            found.append(with_id(make_event(ctx.doc_id, sent, accused, speaker, doer, status_of(teller, sent, False),
+                                            e.date, e.date_precision, e.location, ctx.gaz,
+                                            ["accusation from telling of another's act"])))
+    return found
+
+
+NEUTRAL_TELLERS = {"MED"}  # the press reports acts; it does not accuse anyone of them
+
+
+def is_party_to(speaker: Arg, doer: Arg) -> bool:
+    """A teller who can accuse the doer: an actor of a named country, not the press, and of another country
+    than the doer ('a senior Guyanese police officer said' a Guyanese court acted: an account, no charge)."""
+    country, sector = party_key(speaker)
+    return bool(country) and sector not in NEUTRAL_TELLERS and party_key(doer)[0] != country
+
+
+def telling_verb(e: Event, sent: Span) -> Token | None:
+    """The reporting verb ('said', 'claimed') whose clause holds the event's trigger."""
+    span = sent.doc.char_span(e.trigger_start, e.trigger_end, alignment_mode="expand")
+    token = span.root if span is not None else None
+    while token is not None and token.head.i != token.i:
+        token = token.head
+        if token.pos_ == "VERB" and token.lemma_ in REPORTING:
+            return token
+    return None
 
 
 @dataclass

@@ -68,8 +68,8 @@ def opens_setting(t: Token, f: Found, triggers: dict[int, Found], on: tuple[str,
     head = t.head
     if head.i == t.i:
         return False
-    if "wish" in on and t.dep_ in COMPLEMENTS and head.lemma_.lower() in words.get("wish", ()):
-        return True  # 'seeking to mend ties', 'asked Obama to help Iran', 'hoped they would be indicted'
+    if "wish" in on and t.dep_ in COMPLEMENTS and head.lemma_.lower() in words.get("wish", ()) and asked_of_another(t):
+        return True  # 'asked Obama to help Iran', 'hoped the officials would be indicted'
     if "describing" in on and t.i == f.token.i and describes_noun(t, f):
         return True  # 'officials accused of playing a role', 'efforts to counter the militants'
     if "allegation" in on and t.dep_ == "ccomp" and head.i in triggers \
@@ -78,6 +78,15 @@ def opens_setting(t: Token, f: Found, triggers: dict[int, Found], on: tuple[str,
     if "aside" in on and t.i == f.token.i and f.trigger.pos == "noun" and is_aside(t):
         return True
     return False
+
+
+def asked_of_another(clause: Token) -> bool:
+    """Whether the wanted act is another's to do: the one asked, urged or pressed ('urged the government to
+    help', 'Obama is pressed to act') or a subject of its own ('hoped the officials would be indicted'). What
+    one seeks to do oneself ('seeking to deepen a partnership') is one's own planned act, coded as such."""
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    asked = any(c.dep_ in ("dobj", "nsubjpass") for c in clause.head.children)
+    return own_subject or (clause.dep_ == "xcomp" and asked)
 
 
 def describes_noun(verb: Token, f: Found) -> bool:
