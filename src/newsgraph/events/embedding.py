@@ -68,7 +68,7 @@ def opens_setting(t: Token, f: Found, triggers: dict[int, Found], on: tuple[str,
     head = t.head
     if head.i == t.i:
         return False
-    if "wish" in on and t.dep_ in COMPLEMENTS and head.lemma_.lower() in words.get("wish", ()) and asked_of_another(t):
+    if "wish" in on and is_complement(t) and word_of(head, words.get("wish", ())) and asked_of_another(t):
         return True  # 'asked Obama to help Iran', 'hoped the officials would be indicted'
     if "describing" in on and t.i == f.token.i and describes_noun(t, f):
         return True  # 'officials accused of playing a role', 'efforts to counter the militants'
@@ -78,6 +78,19 @@ def opens_setting(t: Token, f: Found, triggers: dict[int, Found], on: tuple[str,
     if "aside" in on and t.i == f.token.i and f.trigger.pos == "noun" and is_aside(t):
         return True
     return False
+
+
+def word_of(token: Token, words: frozenset[str]) -> bool:
+    """Whether the token is one of the words, by lemma or, where the lemmatiser errs ('hoped' -> 'hop'), as
+    written."""
+    return token.lemma_.lower() in words or token.lower_ in words
+
+
+def is_complement(clause: Token) -> bool:
+    """A complement clause, or an infinitive the parser hangs on as an adverbial ('pressured by Congress to
+    help Iran')."""
+    return clause.dep_ in COMPLEMENTS or (clause.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children))
 
 
 def asked_of_another(clause: Token) -> bool:
