@@ -110,27 +110,38 @@ def code_sentence(sent: Span, found: list, ctx: Context, lexicon: Lexicon) -> No
 
 
 TOLD_ACTS = {"ASSAULT", "COERCE"}  # material conflict whose telling by another party accuses the doer
+HARMS = TOLD_ACTS | {"SANCTION"}  # ... and whose announcement by the doer, still to come, threatens
+TO_COME = {"planned", "hypothetical"}
 
 
 def accusations(coded: list[Event], sent: Span, ctx: Context) -> list[Event]:
-    """'Israel said a mortar bomb was fired at it from Gaza', 'the US claimed that ISIL had attacked Iraq':
-    a party telling of another's attack accuses the doer (ACCUSE by the teller), as PETRARCH codes it; an
-    account of one's own acts ('the army said its troops killed 12 militants') accuses no one."""
-    found, pairs_seen = [], set()
+    """What telling of an act does. 'Israel said a mortar bomb was fired at it from Gaza', 'the US claimed
+    that ISIL had attacked Iraq': a party telling of another's attack accuses the doer (ACCUSE by the teller),
+    as PETRARCH codes it; an account of one's own acts ('the army said its troops killed 12 militants')
+    accuses no one. 'The junta said it would detain the journalists', 'Iran said it could close the strait':
+    announcing one's own harm still to come threatens it (THREATEN, the act's type as its mode)."""
+    found, seen = [], set()
     for e in coded:
-        teller = telling_verb(e, sent) if e.type in TOLD_ACTS and e.status == "reported" else None
+        teller = telling_verb(e, sent) if e.type in HARMS else None
         subject = next((c for c in teller.children if c.dep_ == "nsubj"), None) if teller is not None else None
-        speakers = actors_under(subject, ctx.index) if subject is not None else []
+        speaker = next(iter(actors_under(subject, ctx.index)), None) if subject is not None else None
         doer = Arg(e.source, None, inferred=True) if e.source else None
-        for speaker in speakers[:1]:
-            if doer is None or not is_party_to(speaker, doer) or (speaker.actor_id, e.source) in pairs_seen:
-                continue
-            pairs_seen.add((speaker.actor_id, e.source))
-            accused = Found(Trigger(teller.lemma_.lower(), "verb", "ACCUSE", None, (), frozenset(), False), teller,
-                            teller.lemma_.lower())
-            found.append(with_id(make_event(ctx.doc_id, sent, accused, speaker, doer, status_of(teller, sent, False),
-                                            e.date, e.date_precision, e.location, ctx.gaz,
-                                            ["accusation from telling of another's act"])))
+        if speaker is None or doer is None:
+            continue
+        if e.type in TOLD_ACTS and e.status == "reported" and is_party_to(speaker, doer):
+            kind, other, note = "ACCUSE", doer, "accusation from telling of another's act"
+        elif e.status in TO_COME and party_key(speaker) == party_key(doer) and e.target:
+            kind, other, note = "THREATEN", Arg(e.target, None, inferred=True), "threat from announcing one's own act"
+        else:
+            continue
+        if (kind, speaker.actor_id, other.actor_id) in seen:
+            continue
+        seen.add((kind, speaker.actor_id, other.actor_id))
+        mode = e.type.lower() if kind == "THREATEN" else None
+        told = Found(Trigger(teller.lemma_.lower(), "verb", kind, mode, (), frozenset(), False), teller,
+                     teller.lemma_.lower())
+        found.append(with_id(make_event(ctx.doc_id, sent, told, speaker, other, status_of(teller, sent, False),
+                                        e.date, e.date_precision, e.location, ctx.gaz, [note])))
     return found
 
 
