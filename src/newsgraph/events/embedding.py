@@ -1,10 +1,10 @@
 """Triggers that tell no act of their own: the words of an act that is only wanted or asked for, a clause
 describing a noun, the content of an allegation, an event noun named in passing.
 
-PETRARCH-style coding, and the news itself, state one act where a sentence nests others inside it: 'seeking
-to mend ties', 'asked Obama to help Iran', 'the group that has seized parts of Iraq', 'a
-report alleged that the army helped to plan killings', 'a pause in the bombing'. Those inner acts are the
-setting of the one told. The words that open such settings are in data/event_embedding.tsv; the example
+PETRARCH-style coding, and the news itself, state one act where a sentence nests others inside it: 'asked
+Obama to help Iran', 'a threat to boycott the Games', 'the group that has seized parts of Iraq' (a dictionary
+reading), 'a report alleged that the army helped to plan killings', 'a pause in the bombing'. Those inner
+acts are the setting of the one told. The words that open such settings are in data/event_embedding.tsv; the example
 sentences of each rule are in data/event_examples.tsv.
 """
 from __future__ import annotations
@@ -18,7 +18,6 @@ from newsgraph.events.context import Found
 from newsgraph.events.lexicon import data_rows
 
 NOMINAL = {"NOUN", "PROPN", "PRON"}
-DESCRIBING = {"relcl", "acl"}  # a clause hanging on a noun: 'the group that has seized ...', 'victims killed by'
 COMPLEMENTS = {"xcomp", "ccomp"}
 RULES = ("wish", "describing", "allegation", "aside")
 
