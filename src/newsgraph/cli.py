@@ -551,7 +551,8 @@ def eval_events(gold, db, show):
 def eval_events_ood(shared, cache, only, show):
     """Events out of domain: PETRARCH-2 validation, PETRARCH unit records and the held-out 20 % of the
     synthetic PLOVER stories, coded in memory. Type precision and recall, type + source-country recall,
-    and the share of event-bearing records where any event is found."""
+    and the share of event-bearing records where any event is found; last, apart, the precision of one
+    main event per record (analysis/event_bench.py)."""
     from newsgraph.analysis.event_bench import evaluate_bench
 
     scores = evaluate_bench(shared, cache, list(only))
@@ -559,11 +560,11 @@ def eval_events_ood(shared, cache, only, show):
         fail(f"no bench set found under {shared}")
     table = Table(title="Events out of domain (sets never used to write the rules; synthetic: held-out split)")
     add_columns(table, ["set", "records", "with events", "type P", "type R", "type+source R", "any event",
-                        "failures"])
+                        "failures", "main-event P"])
     for s in scores:
         source = f"{s.source_recall:.3f}" if s.source_recall is not None else "n/a"
         table.add_row(s.name, str(s.records), str(s.event_records), f"{s.precision:.3f}", f"{s.recall:.3f}",
-                      source, f"{s.found_share:.3f}", str(len(s.failures)))
+                      source, f"{s.found_share:.3f}", str(len(s.failures)), f"{s.main_precision:.3f}")
     console.print(table)
     for s in scores:
         print_differences(f"{s.name} failures", s.failures, 10)

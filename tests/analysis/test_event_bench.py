@@ -45,3 +45,17 @@ def test_held_out_share_is_a_fifth():
 def test_eval_events_ood_prints_the_table(tmp_path):
     result = run_cli("eval", "events-ood", "--shared", SHARED, "--set", "petr2-validation", "--cache", tmp_path)
     assert "petr2-validation" in result.stdout and "type+source R" in result.stdout
+    assert "main-event P" in result.stdout
+
+
+def test_main_event_is_the_one_told_highest_in_the_first_sentence():
+    from newsgraph.actors import find_mentions
+    from newsgraph.analysis.event_bench import main_type
+    from newsgraph.events import find_events
+    from newsgraph.nlp import load_model
+
+    for text in ("Ukraine said Russian drones struck a power station in Odesa.",
+                 "Kenya said Somali militants attacked a police post near the border."):
+        sdoc = load_model()(text)
+        events = find_events("t", sdoc, find_mentions("t", sdoc, "2025-05-20"), "2025-05-20")
+        assert {e.type for e in events} == {"ACCUSE", "ASSAULT"} and main_type(events, sdoc) == "ACCUSE"

@@ -22,13 +22,14 @@ from newsgraph.events.discourse import (OTHER_TIME, VERBAL_TARGETS, antecedent, 
                                         context_party, counterpart, event_object_target, event_subject,
                                         from_earlier, names_both_sides,
                                         sentence_subject)
+from newsgraph.events.embedding import embedded
 from newsgraph.events.lexicon import Lexicon, Trigger, load_lexicon
 from newsgraph.events.parties import (MEDIATING, PEOPLE, SOURCE_GUESSES, TARGET_GUESSES, at_home,
                                       code_at, code_key, country_of, is_coordinated_with, one_party, party_key,
                                       resolve_bare)
 from newsgraph.events.plover import intensity, quad
 from newsgraph.events.records import Event, Location
-from newsgraph.events.status import is_question, status_of
+from newsgraph.events.status import REPORTING, is_question, status_of
 from newsgraph.events.triggers import AGREEMENT_TYPES, match_trigger, typed, verb_objects
 from newsgraph.geo import PlaceMention, find_places
 from newsgraph.nlp import doc_text
@@ -96,7 +97,7 @@ def code_sentence(sent: Span, found: list, ctx: Context, lexicon: Lexicon) -> No
     """Add one sentence's events to `ctx.told`; triggers see the events coded before them in the sentence,
     and the sentence's final set replaces those once restatements within it are merged."""
     start = len(ctx.told)
-    covered = verb_objects(found)
+    covered = verb_objects(found) | embedded(found)  # nouns a verb tells, and acts only set in another
     told_here: list[tuple[Event, str]] = []
     for f in found:
         if f.token.i not in covered:
@@ -105,7 +106,64 @@ def code_sentence(sent: Span, found: list, ctx: Context, lexicon: Lexicon) -> No
             ctx.told += new
     del ctx.told[start:]
     coded = once_per_sentence(told_here, sent.doc)
-    ctx.told += coded
+    ctx.told += coded + accusations(coded, sent, ctx)
+
+
+TOLD_ACTS = {"ASSAULT", "COERCE"}  # material conflict whose telling by another party accuses the doer
+HARMS = TOLD_ACTS | {"SANCTION"}  # ... and whose announcement by the doer, still to come, threatens
+TO_COME = {"planned", "hypothetical"}
+
+
+def accusations(coded: list[Event], sent: Span, ctx: Context) -> list[Event]:
+    """What telling of an act does. 'Israel said a mortar bomb was fired at it from Gaza', 'the US claimed
+    that ISIL had attacked Iraq': a party telling of another's attack accuses the doer (ACCUSE by the teller),
+    as PETRARCH codes it; an account of one's own acts ('the army said its troops killed 12 militants')
+    accuses no one. 'The junta said it would detain the journalists', 'Iran said it could close the strait':
+    announcing one's own harm still to come threatens it (THREATEN, the act's type as its mode)."""
+    found, seen = [], set()
+    for e in coded:
+        teller = telling_verb(e, sent) if e.type in HARMS else None
+        subject = next((c for c in teller.children if c.dep_ == "nsubj"), None) if teller is not None else None
+        speaker = next(iter(actors_under(subject, ctx.index)), None) if subject is not None else None
+        doer = Arg(e.source, None, inferred=True) if e.source else None
+        if speaker is None or doer is None:
+            continue
+        if e.type in TOLD_ACTS and e.status == "reported" and is_party_to(speaker, doer):
+            kind, other, note = "ACCUSE", doer, "accusation from telling of another's act"
+        elif e.status in TO_COME and party_key(speaker) == party_key(doer) and e.target:
+            kind, other, note = "THREATEN", Arg(e.target, None, inferred=True), "threat from announcing one's own act"
+        else:
+            continue
+        if (kind, speaker.actor_id, other.actor_id) in seen:
+            continue
+        seen.add((kind, speaker.actor_id, other.actor_id))
+        mode = e.type.lower() if kind == "THREATEN" else None
+        told = Found(Trigger(teller.lemma_.lower(), "verb", kind, mode, (), frozenset(), False), teller,
+                     teller.lemma_.lower())
+        found.append(with_id(make_event(ctx.doc_id, sent, told, speaker, other, status_of(teller, sent, False),
+                                        e.date, e.date_precision, e.location, ctx.gaz, [note])))
+    return found
+
+
+NEUTRAL_TELLERS = {"MED"}  # the press reports acts; it does not accuse anyone of them
+
+
+def is_party_to(speaker: Arg, doer: Arg) -> bool:
+    """A teller who can accuse the doer: an actor of a named country, not the press, and of another country
+    than the doer ('a senior Guyanese police officer said' a Guyanese court acted: an account, no charge)."""
+    country, sector = party_key(speaker)
+    return bool(country) and sector not in NEUTRAL_TELLERS and party_key(doer)[0] != country
+
+
+def telling_verb(e: Event, sent: Span) -> Token | None:
+    """The reporting verb ('said', 'claimed') whose clause holds the event's trigger."""
+    span = sent.doc.char_span(e.trigger_start, e.trigger_end, alignment_mode="expand")
+    token = span.root if span is not None else None
+    while token is not None and token.head.i != token.i:
+        token = token.head
+        if token.pos_ == "VERB" and token.lemma_ in REPORTING:
+            return token
+    return None
 
 
 @dataclass

@@ -32,10 +32,6 @@ OTHER_TIME = {"after", "before", "since", "following", "amid", "during", "until"
 # the same type that agrees with what the mention does name.
 ANTECEDENT_CHARS = 3000
 DEFINITE = {"the", "these", "those", "this", "that", "such"}
-# Verbs that talk about an event already told rather than tell a new one.
-ABOUT_EVENT = {"confirm", "deny", "acknowledge", "address", "discuss", "comment", "investigate", "condemn",
-               "criticise", "criticize", "denounce", "blame", "call", "describe", "justify", "defend", "welcome",
-               "report", "claim", "follow", "protest", "mourn", "decry", "praise"}
 
 
 def antecedent(told: list[Event], event_type: str, token: Token, sources: list[Arg], targets: list[Arg],

@@ -16,6 +16,7 @@ WITH = "@with"  # a 'with' partner ('engage with Kabul')
 TO_ACTOR = "@to-actor"  # a journey to a state or its capital ('flew to Kabul')
 CONTROL = "@control"  # someone asked to act ('expects Pakistan to act', 'wants the merger reversed')
 ARGUMENT_KINDS = {GROUP, SEAT, HAS_OBJECT, WITH, TO_ACTOR, CONTROL}
+NO_EVENT = "-"  # a curated reading that is no event: 'released a statement' is no release
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,12 @@ def load_lexicon() -> Lexicon:
     blocked = set()
     for cells in data_rows("triggers.tsv"):
         lemma, pos, kind, mode, context, objects = (cells + [""] * 6)[:6]
-        if kind == "-":
+        if kind == "-" and not objects:
             blocked.add((lemma, pos))
+            continue
+        if kind == "-":  # 'release' + statement: with this object the word tells no act (NO_EVENT below)
+            entries.setdefault((lemma, pos), []).append(
+                Trigger(lemma, pos, NO_EVENT, None, (), frozenset(objects.split("|")), True))
             continue
         kind = OLD_NAMES.get(kind, kind)
         if kind not in TYPES:

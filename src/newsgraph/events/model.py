@@ -44,6 +44,8 @@ from importlib import resources
 import numpy as np
 from spacy.tokens import Span, Token
 
+from newsgraph.events.lexicon import NO_EVENT
+
 NONE = "NONE"
 MODEL_FILES = ("event_model.npz", "event_model.json")
 
@@ -104,7 +106,7 @@ def lexicon_types(token: Token) -> list[str]:
         found += pattern_readings(lexicon, forms + [lemma], token)
     types = []
     for trigger in found + entries:
-        if trigger.type not in types:
+        if trigger.type not in types and trigger.type != NO_EVENT:  # 'released a statement' proposes no type
             types.append(trigger.type)
     return types
 

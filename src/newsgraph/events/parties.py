@@ -12,7 +12,6 @@ from newsgraph.events.records import Event, Location
 
 REPORTING = {"say", "tell", "report", "claim", "announce", "state", "add", "confirm", "allege", "note"}
 MEDIATING = {"mediate", "broker", "facilitate", "host", "sponsor", "go-between", "mediator", "intermediary"}
-PLACE_NOUNS = {"capital", "city", "province", "soil", "territory", "border", "side", "region", "district"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 
 
@@ -124,8 +123,6 @@ def could_be_party(mention: Mention, trigger: Token, index: ActorIndex) -> bool:
     while root.dep_ == "conj" and root.head.i != root.i:  # 'in Dir and Swat'
         root = root.head
     head = root.head
-    if root.dep_ in ("amod", "compound") and head.lemma_ in PLACE_NOUNS:
-        return False
     return not (root.dep_ == "pobj" and head.lower_ in ("in", "at", "near", "inside"))
 
 

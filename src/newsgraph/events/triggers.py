@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph.events.arguments import LIGHT_VERBS, STATE_VERBS, ActorIndex, verb_arguments
 from newsgraph.events.context import Found
-from newsgraph.events.lexicon import CONTROL, GROUP, HAS_OBJECT, SEAT, TO_ACTOR, WITH, Lexicon, Trigger
+from newsgraph.events.lexicon import CONTROL, GROUP, HAS_OBJECT, NO_EVENT, SEAT, TO_ACTOR, WITH, Lexicon, Trigger
 from newsgraph.events.status import FAILING, PLANNING, REPORTING
 
 
@@ -40,6 +40,8 @@ def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | 
                 # 'plans to consult': a CAMEO reading of a word that frames another act; and a CAMEO verb with
                 # no subject of its own ('spent the day digging') is coded, as PETRARCH codes it, not at all
                 continue
+            if trig and trig.type == NO_EVENT:
+                return None  # 'released a statement': with this object the word tells no act
             if trig and (trig.curated or not describes(token)):  # 'rebel-dominated': a description
                 return Found(trig, token, text)
     elif token.pos_ in NOUN_TAGS and (token.lemma_.islower() or is_capitalised_common_noun(token)):
@@ -113,6 +115,8 @@ def object_lemmas(token: Token) -> set[str]:
                 words |= {c.lemma_.lower() for c in pobj.children if c.dep_ == "compound"}
     if token.dep_ in ("dobj", "nsubjpass") and token.pos_ in NOUN_TAGS:
         words.add(token.head.lemma_.lower())  # 'trade was suspended' seen from the noun side
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        words.add(token.head.lemma_.lower())  # 'a report released on Tuesday': the noun is what was released
     if token.dep_ == "conj" and not any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in token.children):
         # 'the talks were held in Doha and hosted by Qatar': the second verb shares the first's object
         words |= {c.lemma_.lower() for c in token.head.children if c.dep_ in ("dobj", "nsubjpass")}
