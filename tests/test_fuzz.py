@@ -2,7 +2,7 @@
 exception escaping; they return a result or a reason."""
 import json
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newsgraph.clean import clean
@@ -46,6 +46,8 @@ def test_date_resolver_never_raises(text, published):
                                        st.sampled_from(["id", "text", "html", "title", "url", "published",
                                                         "authors", "source"]), inner, max_size=5),
                                    max_leaves=10).map(lambda v: json.dumps(v).encode())))
+@example(line=b'{"text": "!", "author": true}')  # found by the fuzzer: an author that is a flag, not a name
+@example(line=b'{"text": "!", "authors": 7}')
 def test_jsonl_reader_never_raises(line):
     item = jsonl_record("feed.jsonl", "feed.jsonl", 1, line)
     assert item.error or item.kind in ("text", "html")

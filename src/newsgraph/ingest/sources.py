@@ -174,8 +174,8 @@ def given_meta(record: dict) -> GivenMeta:
         return str(value).strip() or None if value not in (None, "") else None
 
     authors = record.get("authors") or record.get("author") or ()
-    if isinstance(authors, str):
-        authors = [authors]
+    if not isinstance(authors, list | tuple):  # a feed may give one name, or a number or flag by mistake
+        authors = [authors] if isinstance(authors, str) else []
     return GivenMeta(title=text("title"), url=text("url"), published=text("published"),
                      publisher=text("source") or text("publisher"),
                      authors=tuple(str(a) for a in authors if a))
