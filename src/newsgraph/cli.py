@@ -558,7 +558,7 @@ def eval_events_ood(shared, cache, only, show):
     scores = evaluate_bench(shared, cache, list(only))
     if not scores:
         fail(f"no bench set found under {shared}")
-    table = Table(title="Events out of domain (sets never used to write the rules; synthetic: held-out split)")
+    table = Table(title="Events out of domain (PETRARCH sets and the held-out 20% of the synthetic stories; README says which shaped rules)")
     add_columns(table, ["set", "records", "with events", "type P", "type R", "type+source R", "any event",
                         "failures", "main-event P"])
     for s in scores:
