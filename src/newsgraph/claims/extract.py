@@ -29,7 +29,8 @@ QUOTES = [("“", "”"), ('"', '"'), ("«", "»"), ("„", "“")]
 QUOTE_CHARS = "“”\"«»„‘’'"
 DOUBLED_QUOTE = re.compile(r"(?<!\w)''(?!')(.+?)(?<!')''(?!\w)")  # the two-apostrophe marks of some archives
 EDGE = " \t\n,.;:" + QUOTE_CHARS
-ATTRIBUTION_REACH = 12  # tokens between a quotation and its 'he said'
+ATTRIBUTION_REACH = 30  # tokens between a quotation and its 'he said' (the sentence end stops it sooner):
+# '“...,” Ana Ruiz, the attorney general of a state that is suing the agency, said'
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"}
 LOCAL_SECTORS = STATE_SECTORS | {"CVL", "BUS", "OPP"}  # speakers who belong to a country even when unsaid
 INTRO_BEFORE, INTRO_AFTER = 6, 14  # tokens around a person's name that may describe them
@@ -205,10 +206,12 @@ def has_subject(verb: Token) -> bool:
 
 
 def set_off(verb: Token) -> bool:
-    """A cue set off by commas or dashes inside the clause it reports: 'The plan, she said, will fail'."""
+    """A cue set off by commas or dashes inside the clause it reports: 'The plan, she said, will fail' (the
+    parse may hang those commas on the cue itself)."""
     doc = verb.doc
-    before = doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
-    after = doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(doc) else None
+    left, right = verb.left_edge, verb.right_edge
+    before = left if left.is_punct and left.i < verb.i else (doc[left.i - 1] if left.i > 0 else None)
+    after = right if right.is_punct and right.i > verb.i else (doc[right.i + 1] if right.i + 1 < len(doc) else None)
     return before is not None and before.text in ",—–-" and (after is None or after.is_punct)
 
 
