@@ -19,7 +19,7 @@ from newsgraph.actors import Mention, load_gazetteer
 from newsgraph.actors.gazetteer import slug
 from newsgraph.claims.cues import PREPOSITION_FRAMES, load_cues, load_speaker_words
 from newsgraph.claims.records import Claim
-from newsgraph.events.arguments import ActorIndex, actors_under, pronoun_actor, subject_heads
+from newsgraph.events.arguments import ActorIndex, actors_under, by_agent, pronoun_actor, subject_heads
 from newsgraph.geo import load_places
 from newsgraph.nlp import doc_text, sentence_of, sentences
 from newsgraph.records import short_hash
@@ -139,7 +139,7 @@ def verb_claims(verb: Token, quotes, cues, index: ActorIndex) -> list[Draft]:
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not passive:
         return []  # 'Asked what would happen, he said ...': the one asked, not the asker, follows
-    subjects = [] if passive else subject_heads(verb)
+    subjects = by_agent(verb) if passive else subject_heads(verb)  # 'was endorsed by dozens of papers'
     if not subjects and verb.dep_ == "advcl" and verb.tag_ == "VBG":
         subjects = subject_heads(verb.head)  # 'analysts said ..., citing ...': the analysts cite
     if verb.dep_ == "conj" and not has_subject(verb) and verb.head.dep_ == "ccomp" and \
@@ -153,8 +153,8 @@ def verb_claims(verb: Token, quotes, cues, index: ActorIndex) -> list[Draft]:
         if found is None:
             continue
         ranges, cue_end = found
-        if speaker is None and not (passive and frame == "clause"):
-            return []  # a frame without a speaker is only the impersonal 'it is reported that'
+        if speaker is None and not (passive and frame != "to"):
+            return []  # a frame without a speaker is only the impersonal 'it is reported that', 'was accused of'
         if speaker is not None and frames[frame] == "speaker" and not speaks(speaker, index):
             continue
         drafts = []
@@ -261,6 +261,8 @@ def object_content(verb: Token, frame: str):
     """'condemned the attack', 'described the strike as sabotage', 'blamed the government for the cuts',
     'called the plan a fraud'."""
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None and frame == "object":
+        return passive_object(verb)
     if obj is None or obj.pos_ == "PRON" and obj.lower_ in ("it", "this", "that") and not obj.n_rights:
         return None
     if obj.lemma_.lower() in load_cues().nouns and any(c.dep_ in ("acl", "ccomp") for c in obj.children):
@@ -271,6 +273,19 @@ def object_content(verb: Token, frame: str):
         return None  # 'called the meeting' names nothing; 'called the plan a fraud' does
     last = max([obj.right_edge] + [c.right_edge for c in complements], key=lambda t: t.i)
     return [(obj.left_edge.idx, last.idx + len(last))], particle_end(verb)
+
+
+def passive_object(verb: Token):
+    """'The plan was criticised for its cost': what the complement says ('for its cost'), else the subject the
+    passive stance is about ('The nominee has been endorsed by dozens of papers')."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.pos_ == "PRON" and subject.lower_ in ("it", "this", "that", "which", "who"):
+        return None
+    complement = next((c for c in verb.children if c.i > verb.i and (c.dep_ in ("oprd", "xcomp") or
+                       c.dep_ == "prep" and c.lower_ in ("as", "for", "of"))), None)
+    head = complement or subject
+    start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+    return [(start, end)], particle_end(verb)
 
 
 FRAMES = [("clause", clause_content), ("to", infinitive_content),
