@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-PREPOSITION_FRAMES = ("of", "about", "for", "on", "against", "over")
+PREPOSITION_FRAMES = ("of", "about", "for", "on", "against", "over", "to X")  # 'to X': 'responded to the report'
 
 
 @dataclass(frozen=True)

@@ -246,12 +246,12 @@ def infinitive_content(verb: Token, frame: str):
 
 def preposition_content(verb: Token, frame: str):
     """'warned of famine', 'called for an inquiry', 'ruled against the licence'."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == frame and c.i > verb.i):
+    preposition = frame.split()[0]  # 'to X' is the preposition 'to', not the infinitive
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == preposition and c.i > verb.i):
         objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")]
         if objects:
             start, end = clause_range(objects[0])
-            for more in (c for c in verb.children if c.i > prep.i and c.dep_ in ("prep", "advcl")
-                         and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)):
+            for more in (c for c in verb.children if c.i > prep.i and c.dep_ in ("prep", "advcl") and not timed(c)):
                 end = max(end, more.right_edge.idx + len(more.right_edge))  # 'warned of famine if the rains fail'
             return [(start, end)], prep.idx + len(prep)
     return None
@@ -268,11 +268,19 @@ def object_content(verb: Token, frame: str):
     if obj.lemma_.lower() in load_cues().nouns and any(c.dep_ in ("acl", "ccomp") for c in obj.children):
         return None  # 'rejected his claim that ...': the claim is his, found at its noun
     complements = [c for c in verb.children if c.i > obj.i and (
-        c.dep_ in ("oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ("as", "for", "of"))]
+        c.dep_ in ("oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ("as", "for", "of", "to"))]
     if frame == "as" and not any(c.dep_ in ("oprd", "xcomp") or c.lower_ == "as" for c in complements):
         return None  # 'called the meeting' names nothing; 'called the plan a fraud' does
     last = max([obj.right_edge] + [c.right_edge for c in complements], key=lambda t: t.i)
+    for more in (c for c in verb.children if c.i > last.i and c.dep_ == "prep" and not timed(c)):
+        last = more.right_edge  # 'bemoaned the slow pace of reconstruction in Aleppo'
     return [(obj.left_edge.idx, last.idx + len(last))], particle_end(verb)
+
+
+def timed(phrase: Token) -> bool:
+    """A phrase that dates or times the act ('on Friday', 'during the debate'), not part of what was said."""
+    return phrase.lower_ in ("during", "since", "before", "after", "until") or \
+        any(t.ent_type_ in ("DATE", "TIME") for t in phrase.subtree)
 
 
 def passive_object(verb: Token):
