@@ -368,23 +368,30 @@ def noun_claim(noun: Token, quotes) -> Draft | None:
 
 
 def headline_claims(sdoc: Doc, cues, index: ActorIndex) -> list[Draft]:
-    """'Minister: talks will resume' and transcripts ('HOST: ...'): a line that opens with a speaker and a
-    colon."""
+    """'Minister: talks will resume', 'Poll: the race is tied' and transcripts ('HOST: ...', also inside an
+    opening quote mark): a line that opens with a speaker and a colon."""
     drafts = []
     for sent in sentences(sdoc):
-        colon = next((t for t in sent[:6] if t.text in cues.marks and t.text == ":"), None)
+        colon = next((t for t in sent[:7] if t.text in cues.marks and t.text == ":"), None)
         if colon is None or colon.i == sent.start or colon.i + 1 >= sent.end:
             continue
         if sent.start > 0 and "\n" not in sdoc[sent.start - 1].text_with_ws:
             continue  # the colon must follow the line's first words
-        name = sdoc[sent.start:colon.i]
+        first = next((t.i for t in sdoc[sent.start:colon.i] if not t.is_punct), colon.i)
+        name = sdoc[first:colon.i]
         rest = sdoc[colon.i + 1:sent.end]
-        if all(t.pos_ == "PROPN" or t.is_upper for t in name) and (
-                any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name) or actors_under(name.root, index)) \
+        if len(name) and all(t.text[:1].isupper() for t in name) and named_speaker(name, index) \
                 and not all(t.pos_ == "PROPN" or not t.is_alpha for t in rest):  # 'Writer: A Name' is a byline
             start, end = colon_rest(sdoc, colon)
             drafts.append(Draft(start, end, False, colon.idx, colon.idx + 1, ":", name))
     return drafts
+
+
+def named_speaker(name: Span, index: ActorIndex) -> bool:
+    """Who opens a line with a colon: a name or body the parse or the actor stage knows, a transcript's
+    capitalised speaker ('WALLACE:'), or a word for a source ('Poll:')."""
+    return any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name) or bool(actors_under(name.root, index)) \
+        or all(t.is_upper and t.is_alpha and len(t) > 1 for t in name) or name.root.lemma_.lower() in load_cues().speaker_nouns
 
 
 def clause_range(head: Token) -> tuple[int, int]:
