@@ -38,6 +38,14 @@ class Cues:
     def frames(self, lemma: str) -> dict[str, str]:
         return self.verbs.get(lemma, {})
 
+    def verb(self, token) -> str:
+        """The cue lemma of a verb token, repairing the small model's lemmas that drop a final 'e'
+        ('hoped' -> 'hop', 'rated' -> 'rat')."""
+        lemma = token.lemma_.lower()
+        if lemma not in self.verbs and lemma + "e" in self.verbs and token.lower_.startswith(lemma):
+            return lemma + "e"
+        return lemma
+
 
 @cache
 def load_cues() -> Cues:
@@ -85,6 +93,7 @@ class SpeakerWords:
     works: frozenset[str]  # 'the paper concludes': its author speaks
     same_source: frozenset[str]  # 'the same source'
     personal: frozenset[str]  # 'he', 'she'
+    labels: frozenset[str] = frozenset()  # 'Analysis:' heads a headline, it does not speak
 
 
 @cache
@@ -92,4 +101,4 @@ def load_speaker_words() -> SpeakerWords:
     path = resources.files("newsgraph") / "data" / "claim_speakers.toml"
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     return SpeakerWords([frozenset(g) for g in data["descriptions"].values()], frozenset(data["works"]),
-                        frozenset(data["same_source"]), frozenset(data["personal"]))
+                        frozenset(data["same_source"]), frozenset(data["personal"]), frozenset(data.get("labels", ())))

@@ -114,7 +114,7 @@ def reported(sdoc: Doc, quotes: list[tuple[int, int]], index: ActorIndex) -> lis
         if inside(token.idx, token.idx + len(token), quotes):
             continue  # 'I believe' inside a quotation belongs to the quotation
         lemma = token.lemma_.lower()
-        if token.pos_ in ("VERB", "AUX") and lemma in cues.verbs:
+        if token.pos_ in ("VERB", "AUX") and cues.verb(token) in cues.verbs:
             drafts += verb_claims(token, quotes, cues, index)
         elif token.lower_ in cues.adjectives:
             drafts.append(adjective_claim(token, quotes, index))
@@ -135,7 +135,7 @@ def verb_claims(verb: Token, quotes, cues, index: ActorIndex) -> list[Draft]:
     will fail')."""
     if any(c.dep_ == "neg" for c in verb.children):
         return []  # 'has not said what it offered': nothing was claimed
-    frames = cues.frames(verb.lemma_.lower())
+    frames = cues.frames(cues.verb(verb))
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not passive:
         return []  # 'Asked what would happen, he said ...': the one asked, not the asker, follows
@@ -389,7 +389,9 @@ def headline_claims(sdoc: Doc, cues, index: ActorIndex) -> list[Draft]:
 
 def named_speaker(name: Span, index: ActorIndex) -> bool:
     """Who opens a line with a colon: a name or body the parse or the actor stage knows, a transcript's
-    capitalised speaker ('WALLACE:'), or a word for a source ('Poll:')."""
+    capitalised speaker ('WALLACE:'), or a word for a source ('Poll:'); not a section label ('Analysis:')."""
+    if len(name) == 1 and name.root.lower_ in load_speaker_words().labels:
+        return False
     return any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name) or bool(actors_under(name.root, index)) \
         or all(t.is_upper and t.is_alpha and len(t) > 1 for t in name) or name.root.lemma_.lower() in load_cues().speaker_nouns
 
@@ -539,7 +541,7 @@ def attribution(sdoc: Doc, start: int, end: int, quotes) -> Token | None:
             if "\n" in token.text or (token.is_punct and token.text in ".?!" and window is after
                                       and token.i > first.end + 1):
                 break
-            if (token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in load_cues().quote_verbs
+            if (token.pos_ in ("VERB", "AUX") and load_cues().verb(token) in load_cues().quote_verbs
                     and not inside(token.idx, token.idx + len(token), quotes)):
                 return token
     return None
