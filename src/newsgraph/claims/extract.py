@@ -313,6 +313,11 @@ def speaks(speaker: Span, index: ActorIndex) -> bool:
     """A speaker who can hold a view: a name, a pronoun, an organisation, or a word for people, bodies or
     documents ('a spokesman', 'polls', 'documents'); not 'the map' or 'the river'."""
     head = speaker.root
+    part = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"), None)
+    if part is not None and (head.like_num or head.pos_ in ("NUM", "PRON") or head.lemma_.lower() in
+                             ("number", "percent", "majority", "minority", "half", "third", "quarter", "many", "most")):
+        head = part  # 'a number of experts', 'one of the doctors', '40 percent of voters'
     if head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or actors_under(head, index):
         return True
     return head.lemma_.lower() in load_cues().speaker_nouns or any(
