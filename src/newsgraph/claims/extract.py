@@ -268,9 +268,11 @@ def object_content(verb: Token, frame: str):
     if obj.lemma_.lower() in load_cues().nouns and any(c.dep_ in ("acl", "ccomp") for c in obj.children):
         return None  # 'rejected his claim that ...': the claim is his, found at its noun
     complements = [c for c in verb.children if c.i > obj.i and (
-        c.dep_ in ("oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ("as", "for", "of", "to"))]
+        c.dep_ in ("oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ("as", "for", "of", "to", "with"))]
     if frame == "as" and not any(c.dep_ in ("oprd", "xcomp") or c.lower_ == "as" for c in complements):
         return None  # 'called the meeting' names nothing; 'called the plan a fraud' does
+    if frame == "X to Y" and not any(c.lower_ in ("to", "with") for c in complements):
+        return None  # 'linked the two pipelines' compares nothing; 'linked the fever to the drains' does
     last = max([obj.right_edge] + [c.right_edge for c in complements], key=lambda t: t.i)
     for more in (c for c in verb.children if c.i > last.i and c.dep_ == "prep" and not timed(c)):
         last = more.right_edge  # 'bemoaned the slow pace of reconstruction in Aleppo'
@@ -297,7 +299,8 @@ def passive_object(verb: Token):
 
 
 FRAMES = [("clause", clause_content), ("to", infinitive_content),
-          *((p, preposition_content) for p in PREPOSITION_FRAMES), ("as", object_content), ("object", object_content)]
+          *((p, preposition_content) for p in PREPOSITION_FRAMES), ("as", object_content), ("X to Y", object_content),
+          ("object", object_content)]
 
 
 def particle_end(verb: Token) -> int:
