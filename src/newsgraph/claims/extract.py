@@ -265,7 +265,7 @@ def object_content(verb: Token, frame: str):
         return passive_object(verb)
     if obj is None or obj.pos_ == "PRON" and obj.lower_ in ("it", "this", "that") and not obj.n_rights:
         return None
-    if obj.lemma_.lower() in load_cues().nouns and any(c.dep_ in ("acl", "ccomp") for c in obj.children):
+    if obj.lemma_.lower() in load_cues().nouns and noun_clause(obj) is not None:
         return None  # 'rejected his claim that ...': the claim is his, found at its noun
     complements = [c for c in verb.children if c.i > obj.i and (
         c.dep_ in ("oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ("as", "for", "of", "to", "with"))]
@@ -360,8 +360,7 @@ def adjective_claim(adjective: Token, quotes, index: ActorIndex) -> Draft | None
 def noun_claim(noun: Token, quotes) -> Draft | None:
     """'The minister made the claim that the rebels are “ordinary farmers”': the noun's that-clause, said by
     the subject of the verb that governs the noun, or by the noun's owner ('his warning that')."""
-    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos")
-                   and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
+    clause = noun_clause(noun)
     if clause is None:
         return None
     start, end = clause_range(clause)
@@ -373,6 +372,13 @@ def noun_claim(noun: Token, quotes) -> Draft | None:
     if not subjects:
         return None
     return Draft(start, end, False, noun.idx, noun.idx + len(noun), noun.text, noun_phrase(subjects[0]))
+
+
+def noun_clause(noun: Token) -> Token | None:
+    """The that-clause a statement noun carries ('his claim that ...'), not an infinitive ('proposals to
+    benefit small firms')."""
+    return next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos")
+                 and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
 
 
 def headline_claims(sdoc: Doc, cues, index: ActorIndex) -> list[Draft]:
