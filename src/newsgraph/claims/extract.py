@@ -280,9 +280,11 @@ def object_content(verb: Token, frame: str):
 
 
 def timed(phrase: Token) -> bool:
-    """A phrase that dates or times the act ('on Friday', 'during the debate'), not part of what was said."""
+    """A phrase that dates or times the act ('on Friday', 'during the debate') or names a source ('according
+    to diplomats'), not part of what was said."""
     return phrase.lower_ in ("during", "since", "before", "after", "until") or \
-        any(t.ent_type_ in ("DATE", "TIME") for t in phrase.subtree)
+        any(t.ent_type_ in ("DATE", "TIME") for t in phrase.subtree) or \
+        any(phrase_at(phrase, p) for p in load_cues().phrases)
 
 
 def passive_object(verb: Token):
