@@ -269,6 +269,7 @@ def object_content(verb: Token, frame: str):
         return None  # 'rejected his claim that ...': the claim is his, found at its noun
     complements = [c for c in verb.children if c.i > obj.i and (
         c.dep_ in ("oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ("as", "for", "of", "to", "with"))]
+    complements += [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"]  # the parse may hang 'as' on the object
     if frame == "as" and not any(c.dep_ in ("oprd", "xcomp") or c.lower_ == "as" for c in complements):
         return None  # 'called the meeting' names nothing; 'called the plan a fraud' does
     if frame == "X to Y" and not any(c.lower_ in ("to", "with") for c in complements):
@@ -450,11 +451,14 @@ def phrase_claim(token: Token, phrase: tuple[str, ...], index: ActorIndex) -> Dr
     last = token.doc[token.i + len(phrase) - 1]
     source = next((c for c in last.children if c.dep_ == "pobj"), None)
     if source is None:
-        source = next((t for t in token.doc[last.i + 1:last.i + 4] if t.dep_ == "pobj"), None)
+        source = next((t for t in token.doc[last.i + 1:last.i + 4] if t.dep_ in ("pobj", "dobj")), None)
     if source is None or not speaks(noun_phrase(source), index):
         return None  # 'arranged according to rank'
     sent = sentence_of(token)
-    phrase_end = source.right_edge.idx + len(source.right_edge)
+    # the source ends at its first comma: a parse may hang the rest of the sentence on it
+    comma = next((t for t in source.subtree if t.i > source.i and t.text == ","), None)
+    source_end = token.doc[comma.i - 1] if comma is not None and token.i < sent.start + 2 else source.right_edge
+    phrase_end = source_end.idx + len(source_end)
     before = (sent.start_char, token.idx)
     after = (phrase_end, sent.end_char)
     start, end = max(before, after, key=lambda r: r[1] - r[0])
