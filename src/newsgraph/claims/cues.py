@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-PREPOSITION_FRAMES = ("of", "about", "for", "on", "against", "over", "to X")  # 'to X': 'responded to the report'
+PREPOSITION_FRAMES = ("of", "about", "for", "on", "against", "over", "with", "to X")  # 'to X': 'responded to the report'
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ class Cues:
     marks: set[str] = field(default_factory=set)  # ':' and the dashes that close a quotation's attribution
     speaker_nouns: set[str] = field(default_factory=set)  # 'a spokesman', 'polls', 'documents'
     adjectives: set[str] = field(default_factory=set)  # 'were frustrated that ...'
+    topic_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 'her criticism of the plan'
 
     def frames(self, lemma: str) -> dict[str, str]:
         return self.verbs.get(lemma, {})
@@ -72,6 +73,8 @@ def index(classes: list[CueClass]) -> Cues:
                     frames[frame] = "any" if frames.get(frame) == "any" else c.subject
                 if c.quotes:
                     cues.quote_verbs.add(lemma)
+            elif c.name == "topic noun":
+                cues.topic_nouns[lemma] = cues.topic_nouns.get(lemma, ()) + c.frames
             elif c.name == "statement noun":
                 cues.nouns.add(lemma)
             elif c.name == "view noun":

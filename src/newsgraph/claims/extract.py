@@ -122,6 +122,8 @@ def reported(sdoc: Doc, quotes: list[tuple[int, int]], index: ActorIndex) -> lis
             drafts.append(view_claim(token))
         elif token.pos_ == "NOUN" and lemma in cues.nouns:
             drafts.append(noun_claim(token, quotes))
+        if token.pos_ == "NOUN" and lemma in cues.topic_nouns:
+            drafts.append(topic_noun_claim(token, cues.topic_nouns[lemma], quotes, index))
         elif any(phrase_at(token, phrase) for phrase in cues.phrases):
             drafts.append(phrase_claim(token, next(p for p in cues.phrases if phrase_at(token, p)), index))
     drafts += headline_claims(sdoc, cues, index)
@@ -375,6 +377,24 @@ def noun_claim(noun: Token, quotes) -> Draft | None:
     if not subjects:
         return None
     return Draft(start, end, False, noun.idx, noun.idx + len(noun), noun.text, noun_phrase(subjects[0]))
+
+
+def topic_noun_claim(noun: Token, frames, quotes, index: ActorIndex) -> Draft | None:
+    """'her criticism of the plan', 'voiced concerns about the dam': what the stance noun's preposition
+    names, held by the noun's owner or by the subject of the verb that takes the noun as its object."""
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in frames), None)
+    objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep is not None else []
+    if not objects:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    subjects = [owner] if owner is not None else (subject_heads(noun.head) if noun.dep_ == "dobj" else [])
+    if not subjects or not speaks(noun_phrase(subjects[0]), index):
+        return None
+    start, end = clause_range(objects[0])
+    if inside(start, end, quotes):
+        return None
+    return Draft(start, end, False, noun.idx, prep.idx + len(prep), doc_text(noun.doc)[noun.idx:prep.idx + len(prep)],
+                 noun_phrase(subjects[0]))
 
 
 def noun_clause(noun: Token) -> Token | None:
