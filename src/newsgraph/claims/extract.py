@@ -541,7 +541,7 @@ def quoted(sdoc: Doc, quotes: list[tuple[int, int]], reported_drafts: list[Draft
         if signed is not None:
             drafts.append(Draft(start, end, True, signed[0].idx, signed[0].idx + 1, signed[0].text, signed[1]))
             continue
-        previous = drafts[-1] if drafts else None
+        previous = latest_before(start, drafts + [d for d in reported_drafts if d.direct])
         if previous and same_or_next_paragraph(doc_text(sdoc), previous.end, start):
             # the second half of '“A,” he said. “B.”' and a quotation running on into the next paragraph
             drafts.append(Draft(start, end, True, previous.cue_start, previous.cue_end, previous.cue,
@@ -585,6 +585,12 @@ def attribution(sdoc: Doc, start: int, end: int, quotes) -> Token | None:
                     and not inside(token.idx, token.idx + len(token), quotes)):
                 return token
     return None
+
+
+def latest_before(start: int, drafts: list[Draft]) -> Draft | None:
+    """The claim that ends last before `start`: an unattributed quotation continues it, whether its first half
+    was quoted ('“A,” he said. “B.”') or reported ('He said A. “B.”')."""
+    return max((d for d in drafts if d.end <= start), key=lambda d: d.end, default=None)
 
 
 def same_or_next_paragraph(text: str, previous_end: int, start: int) -> bool:
