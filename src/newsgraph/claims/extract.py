@@ -387,7 +387,8 @@ def topic_noun_claim(noun: Token, frames, quotes, index: ActorIndex) -> Draft | 
     if not objects:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    subjects = [owner] if owner is not None else (subject_heads(noun.head) if noun.dep_ == "dobj" else [])
+    # 'raised questions about' (the object's verb) and 'is a critic of' (the copula's subject)
+    subjects = [owner] if owner is not None else (subject_heads(noun.head) if noun.dep_ in ("dobj", "attr") else [])
     if not subjects or not speaks(noun_phrase(subjects[0]), index):
         return None
     start, end = clause_range(objects[0])
