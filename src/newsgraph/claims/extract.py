@@ -348,7 +348,7 @@ def outside_cue(start: int, end: int, verb: Token, speaker: Span | None) -> tupl
 def adjective_claim(adjective: Token, quotes, index: ActorIndex) -> Draft | None:
     """'Protesters were frustrated that ...', 'The coach is confident that ...': the adjective's clause, held
     by the subject of its copula."""
-    clause = next((c for c in adjective.children if c.dep_ == "ccomp"), None)
+    clause = next((c for c in adjective.children if c.dep_ == "ccomp"), None) or about_object(adjective)
     if clause is None:
         return None
     holder = adjective.head if adjective.dep_ == "acomp" else adjective
@@ -360,6 +360,15 @@ def adjective_claim(adjective: Token, quotes, index: ActorIndex) -> Draft | None
         return None
     return Draft(start, end, False, adjective.idx, adjective.idx + len(adjective), adjective.text,
                  noun_phrase(subjects[0]))
+
+
+def about_object(adjective: Token) -> Token | None:
+    """What an attitude is held about: 'were worried about the drought', 'is critical of the plan'."""
+    prep = next((c for c in adjective.children if c.dep_ == "prep" and c.lower_ in ADJECTIVE_TOPICS), None)
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+
+
+ADJECTIVE_TOPICS = ("about", "of", "over", "with")
 
 
 def noun_claim(noun: Token, quotes) -> Draft | None:
