@@ -1,4 +1,5 @@
 """Claims on realistic news sentences: each way news attributes a statement to someone."""
+import pytest
 from newsgraph.actors import find_mentions
 from newsgraph.claims import find_claims, link_events
 from newsgraph.events import find_events
@@ -103,3 +104,14 @@ def test_noun_cue_and_apposition():
     [claim] = claims("Pakistan's leader, Prime Minister Imran Khan, made the claim that the Taliban are "
                      "“normal civilians.”")
     assert claim.speaker_actor == "PER:imran-khan" and claim.content.startswith("the Taliban are “normal civilians")
+
+
+@pytest.mark.parametrize("text,second", [
+    ("Chile's mining minister said on Tuesday that “copper prices will stay high this year.” "
+     "“The mines in the Atacama are working at full capacity.”", "The mines in the Atacama are working at full capacity"),
+    ("The governor of Punjab said that “the canal will be repaired before the monsoon.”\n\n"
+     "“Farmers in the south have waited long enough.”", "Farmers in the south have waited long enough"),
+])
+def test_unattributed_quotation_continues_a_reported_quotation(text, second):
+    found = claims(text)
+    assert [c.content for c in found][-1] == second and found[-1].cue == found[0].cue == "said"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-PREPOSITION_FRAMES = ("of", "about", "for", "on", "against", "over")
+PREPOSITION_FRAMES = ("of", "about", "for", "on", "against", "over", "with", "to X")  # 'to X': 'responded to the report'
 
 
 @dataclass(frozen=True)
@@ -34,9 +34,18 @@ class Cues:
     marks: set[str] = field(default_factory=set)  # ':' and the dashes that close a quotation's attribution
     speaker_nouns: set[str] = field(default_factory=set)  # 'a spokesman', 'polls', 'documents'
     adjectives: set[str] = field(default_factory=set)  # 'were frustrated that ...'
+    topic_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 'her criticism of the plan'
 
     def frames(self, lemma: str) -> dict[str, str]:
         return self.verbs.get(lemma, {})
+
+    def verb(self, token) -> str:
+        """The cue lemma of a verb token, repairing the small model's lemmas that drop a final 'e'
+        ('hoped' -> 'hop', 'rated' -> 'rat')."""
+        lemma = token.lemma_.lower()
+        if lemma not in self.verbs and lemma + "e" in self.verbs and token.lower_.startswith(lemma):
+            return lemma + "e"
+        return lemma
 
 
 @cache
@@ -64,6 +73,8 @@ def index(classes: list[CueClass]) -> Cues:
                     frames[frame] = "any" if frames.get(frame) == "any" else c.subject
                 if c.quotes:
                     cues.quote_verbs.add(lemma)
+            elif c.name == "topic noun":
+                cues.topic_nouns[lemma] = cues.topic_nouns.get(lemma, ()) + c.frames
             elif c.name == "statement noun":
                 cues.nouns.add(lemma)
             elif c.name == "view noun":
@@ -85,6 +96,7 @@ class SpeakerWords:
     works: frozenset[str]  # 'the paper concludes': its author speaks
     same_source: frozenset[str]  # 'the same source'
     personal: frozenset[str]  # 'he', 'she'
+    labels: frozenset[str] = frozenset()  # 'Analysis:' heads a headline, it does not speak
 
 
 @cache
@@ -92,4 +104,4 @@ def load_speaker_words() -> SpeakerWords:
     path = resources.files("newsgraph") / "data" / "claim_speakers.toml"
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     return SpeakerWords([frozenset(g) for g in data["descriptions"].values()], frozenset(data["works"]),
-                        frozenset(data["same_source"]), frozenset(data["personal"]))
+                        frozenset(data["same_source"]), frozenset(data["personal"]), frozenset(data.get("labels", ())))

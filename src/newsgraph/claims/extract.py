@@ -19,7 +19,7 @@ from newsgraph.actors import Mention, load_gazetteer
 from newsgraph.actors.gazetteer import slug
 from newsgraph.claims.cues import PREPOSITION_FRAMES, load_cues, load_speaker_words
 from newsgraph.claims.records import Claim
-from newsgraph.events.arguments import ActorIndex, actors_under, pronoun_actor, subject_heads
+from newsgraph.events.arguments import ActorIndex, actors_under, by_agent, pronoun_actor, subject_heads
 from newsgraph.geo import load_places
 from newsgraph.nlp import doc_text, sentence_of, sentences
 from newsgraph.records import short_hash
@@ -29,7 +29,8 @@ QUOTES = [("“", "”"), ('"', '"'), ("«", "»"), ("„", "“")]
 QUOTE_CHARS = "“”\"«»„‘’'"
 DOUBLED_QUOTE = re.compile(r"(?<!\w)''(?!')(.+?)(?<!')''(?!\w)")  # the two-apostrophe marks of some archives
 EDGE = " \t\n,.;:" + QUOTE_CHARS
-ATTRIBUTION_REACH = 12  # tokens between a quotation and its 'he said'
+ATTRIBUTION_REACH = 30  # tokens between a quotation and its 'he said' (the sentence end stops it sooner):
+# '“...,” Ana Ruiz, the attorney general of a state that is suing the agency, said'
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"}
 LOCAL_SECTORS = STATE_SECTORS | {"CVL", "BUS", "OPP"}  # speakers who belong to a country even when unsaid
 INTRO_BEFORE, INTRO_AFTER = 6, 14  # tokens around a person's name that may describe them
@@ -113,7 +114,7 @@ def reported(sdoc: Doc, quotes: list[tuple[int, int]], index: ActorIndex) -> lis
         if inside(token.idx, token.idx + len(token), quotes):
             continue  # 'I believe' inside a quotation belongs to the quotation
         lemma = token.lemma_.lower()
-        if token.pos_ in ("VERB", "AUX") and lemma in cues.verbs:
+        if token.pos_ in ("VERB", "AUX") and cues.verb(token) in cues.verbs:
             drafts += verb_claims(token, quotes, cues, index)
         elif token.lower_ in cues.adjectives:
             drafts.append(adjective_claim(token, quotes, index))
@@ -121,6 +122,8 @@ def reported(sdoc: Doc, quotes: list[tuple[int, int]], index: ActorIndex) -> lis
             drafts.append(view_claim(token))
         elif token.pos_ == "NOUN" and lemma in cues.nouns:
             drafts.append(noun_claim(token, quotes))
+        if token.pos_ == "NOUN" and lemma in cues.topic_nouns:
+            drafts.append(topic_noun_claim(token, cues.topic_nouns[lemma], quotes, index))
         elif any(phrase_at(token, phrase) for phrase in cues.phrases):
             drafts.append(phrase_claim(token, next(p for p in cues.phrases if phrase_at(token, p)), index))
     drafts += headline_claims(sdoc, cues, index)
@@ -134,11 +137,11 @@ def verb_claims(verb: Token, quotes, cues, index: ActorIndex) -> list[Draft]:
     will fail')."""
     if any(c.dep_ == "neg" for c in verb.children):
         return []  # 'has not said what it offered': nothing was claimed
-    frames = cues.frames(verb.lemma_.lower())
+    frames = cues.frames(cues.verb(verb))
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not passive:
         return []  # 'Asked what would happen, he said ...': the one asked, not the asker, follows
-    subjects = [] if passive else subject_heads(verb)
+    subjects = by_agent(verb) if passive else subject_heads(verb)  # 'was endorsed by dozens of papers'
     if not subjects and verb.dep_ == "advcl" and verb.tag_ == "VBG":
         subjects = subject_heads(verb.head)  # 'analysts said ..., citing ...': the analysts cite
     if verb.dep_ == "conj" and not has_subject(verb) and verb.head.dep_ == "ccomp" and \
@@ -152,8 +155,8 @@ def verb_claims(verb: Token, quotes, cues, index: ActorIndex) -> list[Draft]:
         if found is None:
             continue
         ranges, cue_end = found
-        if speaker is None and not (passive and frame == "clause"):
-            return []  # a frame without a speaker is only the impersonal 'it is reported that'
+        if speaker is None and not (passive and frame != "to"):
+            return []  # a frame without a speaker is only the impersonal 'it is reported that', 'was accused of'
         if speaker is not None and frames[frame] == "speaker" and not speaks(speaker, index):
             continue
         drafts = []
@@ -205,10 +208,12 @@ def has_subject(verb: Token) -> bool:
 
 
 def set_off(verb: Token) -> bool:
-    """A cue set off by commas or dashes inside the clause it reports: 'The plan, she said, will fail'."""
+    """A cue set off by commas or dashes inside the clause it reports: 'The plan, she said, will fail' (the
+    parse may hang those commas on the cue itself)."""
     doc = verb.doc
-    before = doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
-    after = doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(doc) else None
+    left, right = verb.left_edge, verb.right_edge
+    before = left if left.is_punct and left.i < verb.i else (doc[left.i - 1] if left.i > 0 else None)
+    after = right if right.is_punct and right.i > verb.i else (doc[right.i + 1] if right.i + 1 < len(doc) else None)
     return before is not None and before.text in ",—–-" and (after is None or after.is_punct)
 
 
@@ -243,12 +248,12 @@ def infinitive_content(verb: Token, frame: str):
 
 def preposition_content(verb: Token, frame: str):
     """'warned of famine', 'called for an inquiry', 'ruled against the licence'."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == frame and c.i > verb.i):
+    preposition = frame.split()[0]  # 'to X' is the preposition 'to', not the infinitive
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == preposition and c.i > verb.i):
         objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")]
         if objects:
             start, end = clause_range(objects[0])
-            for more in (c for c in verb.children if c.i > prep.i and c.dep_ in ("prep", "advcl")
-                         and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)):
+            for more in (c for c in verb.children if c.i > prep.i and c.dep_ in ("prep", "advcl") and not timed(c)):
                 end = max(end, more.right_edge.idx + len(more.right_edge))  # 'warned of famine if the rains fail'
             return [(start, end)], prep.idx + len(prep)
     return None
@@ -258,20 +263,49 @@ def object_content(verb: Token, frame: str):
     """'condemned the attack', 'described the strike as sabotage', 'blamed the government for the cuts',
     'called the plan a fraud'."""
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None and frame == "object":
+        return passive_object(verb)
     if obj is None or obj.pos_ == "PRON" and obj.lower_ in ("it", "this", "that") and not obj.n_rights:
         return None
-    if obj.lemma_.lower() in load_cues().nouns and any(c.dep_ in ("acl", "ccomp") for c in obj.children):
+    if obj.lemma_.lower() in load_cues().nouns and noun_clause(obj) is not None:
         return None  # 'rejected his claim that ...': the claim is his, found at its noun
     complements = [c for c in verb.children if c.i > obj.i and (
-        c.dep_ in ("oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ("as", "for", "of"))]
+        c.dep_ in ("oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ("as", "for", "of", "to", "with"))]
+    complements += [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"]  # the parse may hang 'as' on the object
     if frame == "as" and not any(c.dep_ in ("oprd", "xcomp") or c.lower_ == "as" for c in complements):
         return None  # 'called the meeting' names nothing; 'called the plan a fraud' does
+    if frame == "X to Y" and not any(c.lower_ in ("to", "with") for c in complements):
+        return None  # 'linked the two pipelines' compares nothing; 'linked the fever to the drains' does
     last = max([obj.right_edge] + [c.right_edge for c in complements], key=lambda t: t.i)
+    for more in (c for c in verb.children if c.i > last.i and c.dep_ == "prep" and not timed(c)):
+        last = more.right_edge  # 'bemoaned the slow pace of reconstruction in Aleppo'
     return [(obj.left_edge.idx, last.idx + len(last))], particle_end(verb)
 
 
+def timed(phrase: Token) -> bool:
+    """A phrase that dates or times the act ('on Friday', 'during the debate') or names a source ('according
+    to diplomats'), not part of what was said."""
+    return phrase.lower_ in ("during", "since", "before", "after", "until") or \
+        any(t.ent_type_ in ("DATE", "TIME") for t in phrase.subtree) or \
+        any(phrase_at(phrase, p) for p in load_cues().phrases)
+
+
+def passive_object(verb: Token):
+    """'The plan was criticised for its cost': what the complement says ('for its cost'), else the subject the
+    passive stance is about ('The nominee has been endorsed by dozens of papers')."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.pos_ == "PRON" and subject.lower_ in ("it", "this", "that", "which", "who"):
+        return None
+    complement = next((c for c in verb.children if c.i > verb.i and (c.dep_ in ("oprd", "xcomp") or
+                       c.dep_ == "prep" and c.lower_ in ("as", "for", "of"))), None)
+    head = complement or subject
+    start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+    return [(start, end)], particle_end(verb)
+
+
 FRAMES = [("clause", clause_content), ("to", infinitive_content),
-          *((p, preposition_content) for p in PREPOSITION_FRAMES), ("as", object_content), ("object", object_content)]
+          *((p, preposition_content) for p in PREPOSITION_FRAMES), ("as", object_content), ("X to Y", object_content),
+          ("object", object_content)]
 
 
 def particle_end(verb: Token) -> int:
@@ -287,6 +321,11 @@ def speaks(speaker: Span, index: ActorIndex) -> bool:
     """A speaker who can hold a view: a name, a pronoun, an organisation, or a word for people, bodies or
     documents ('a spokesman', 'polls', 'documents'); not 'the map' or 'the river'."""
     head = speaker.root
+    part = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"), None)
+    if part is not None and (head.like_num or head.pos_ in ("NUM", "PRON") or head.lemma_.lower() in
+                             ("number", "percent", "majority", "minority", "half", "third", "quarter", "many", "most")):
+        head = part  # 'a number of experts', 'one of the doctors', '40 percent of voters'
     if head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or actors_under(head, index):
         return True
     return head.lemma_.lower() in load_cues().speaker_nouns or any(
@@ -309,7 +348,7 @@ def outside_cue(start: int, end: int, verb: Token, speaker: Span | None) -> tupl
 def adjective_claim(adjective: Token, quotes, index: ActorIndex) -> Draft | None:
     """'Protesters were frustrated that ...', 'The coach is confident that ...': the adjective's clause, held
     by the subject of its copula."""
-    clause = next((c for c in adjective.children if c.dep_ == "ccomp"), None)
+    clause = next((c for c in adjective.children if c.dep_ == "ccomp"), None) or about_object(adjective)
     if clause is None:
         return None
     holder = adjective.head if adjective.dep_ == "acomp" else adjective
@@ -323,11 +362,19 @@ def adjective_claim(adjective: Token, quotes, index: ActorIndex) -> Draft | None
                  noun_phrase(subjects[0]))
 
 
+def about_object(adjective: Token) -> Token | None:
+    """What an attitude is held about: 'were worried about the drought', 'is critical of the plan'."""
+    prep = next((c for c in adjective.children if c.dep_ == "prep" and c.lower_ in ADJECTIVE_TOPICS), None)
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+
+
+ADJECTIVE_TOPICS = ("about", "of", "over", "with")
+
+
 def noun_claim(noun: Token, quotes) -> Draft | None:
     """'The minister made the claim that the rebels are “ordinary farmers”': the noun's that-clause, said by
     the subject of the verb that governs the noun, or by the noun's owner ('his warning that')."""
-    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos")
-                   and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
+    clause = noun_clause(noun)
     if clause is None:
         return None
     start, end = clause_range(clause)
@@ -341,24 +388,59 @@ def noun_claim(noun: Token, quotes) -> Draft | None:
     return Draft(start, end, False, noun.idx, noun.idx + len(noun), noun.text, noun_phrase(subjects[0]))
 
 
+def topic_noun_claim(noun: Token, frames, quotes, index: ActorIndex) -> Draft | None:
+    """'her criticism of the plan', 'voiced concerns about the dam': what the stance noun's preposition
+    names, held by the noun's owner or by the subject of the verb that takes the noun as its object."""
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in frames), None)
+    objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep is not None else []
+    if not objects:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    # 'raised questions about' (the object's verb) and 'is a critic of' (the copula's subject)
+    subjects = [owner] if owner is not None else (subject_heads(noun.head) if noun.dep_ in ("dobj", "attr") else [])
+    if not subjects or not speaks(noun_phrase(subjects[0]), index):
+        return None
+    start, end = clause_range(objects[0])
+    if inside(start, end, quotes):
+        return None
+    return Draft(start, end, False, noun.idx, prep.idx + len(prep), doc_text(noun.doc)[noun.idx:prep.idx + len(prep)],
+                 noun_phrase(subjects[0]))
+
+
+def noun_clause(noun: Token) -> Token | None:
+    """The that-clause a statement noun carries ('his claim that ...'), not an infinitive ('proposals to
+    benefit small firms')."""
+    return next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos")
+                 and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
+
+
 def headline_claims(sdoc: Doc, cues, index: ActorIndex) -> list[Draft]:
-    """'Minister: talks will resume' and transcripts ('HOST: ...'): a line that opens with a speaker and a
-    colon."""
+    """'Minister: talks will resume', 'Poll: the race is tied' and transcripts ('HOST: ...', also inside an
+    opening quote mark): a line that opens with a speaker and a colon."""
     drafts = []
     for sent in sentences(sdoc):
-        colon = next((t for t in sent[:6] if t.text in cues.marks and t.text == ":"), None)
+        colon = next((t for t in sent[:7] if t.text in cues.marks and t.text == ":"), None)
         if colon is None or colon.i == sent.start or colon.i + 1 >= sent.end:
             continue
         if sent.start > 0 and "\n" not in sdoc[sent.start - 1].text_with_ws:
             continue  # the colon must follow the line's first words
-        name = sdoc[sent.start:colon.i]
+        first = next((t.i for t in sdoc[sent.start:colon.i] if not t.is_punct), colon.i)
+        name = sdoc[first:colon.i]
         rest = sdoc[colon.i + 1:sent.end]
-        if all(t.pos_ == "PROPN" or t.is_upper for t in name) and (
-                any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name) or actors_under(name.root, index)) \
+        if len(name) and all(t.text[:1].isupper() for t in name) and named_speaker(name, index) \
                 and not all(t.pos_ == "PROPN" or not t.is_alpha for t in rest):  # 'Writer: A Name' is a byline
             start, end = colon_rest(sdoc, colon)
             drafts.append(Draft(start, end, False, colon.idx, colon.idx + 1, ":", name))
     return drafts
+
+
+def named_speaker(name: Span, index: ActorIndex) -> bool:
+    """Who opens a line with a colon: a name or body the parse or the actor stage knows, a transcript's
+    capitalised speaker ('WALLACE:'), or a word for a source ('Poll:'); not a section label ('Analysis:')."""
+    if len(name) == 1 and name.root.lower_ in load_speaker_words().labels:
+        return False
+    return any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name) or bool(actors_under(name.root, index)) \
+        or all(t.is_upper and t.is_alpha and len(t) > 1 for t in name) or name.root.lemma_.lower() in load_cues().speaker_nouns
 
 
 def clause_range(head: Token) -> tuple[int, int]:
@@ -399,11 +481,14 @@ def phrase_claim(token: Token, phrase: tuple[str, ...], index: ActorIndex) -> Dr
     last = token.doc[token.i + len(phrase) - 1]
     source = next((c for c in last.children if c.dep_ == "pobj"), None)
     if source is None:
-        source = next((t for t in token.doc[last.i + 1:last.i + 4] if t.dep_ == "pobj"), None)
+        source = next((t for t in token.doc[last.i + 1:last.i + 4] if t.dep_ in ("pobj", "dobj")), None)
     if source is None or not speaks(noun_phrase(source), index):
         return None  # 'arranged according to rank'
     sent = sentence_of(token)
-    phrase_end = source.right_edge.idx + len(source.right_edge)
+    # the source ends at its first comma: a parse may hang the rest of the sentence on it
+    comma = next((t for t in source.subtree if t.i > source.i and t.text == ","), None)
+    source_end = token.doc[comma.i - 1] if comma is not None and token.i < sent.start + 2 else source.right_edge
+    phrase_end = source_end.idx + len(source_end)
     before = (sent.start_char, token.idx)
     after = (phrase_end, sent.end_char)
     start, end = max(before, after, key=lambda r: r[1] - r[0])
@@ -466,7 +551,7 @@ def quoted(sdoc: Doc, quotes: list[tuple[int, int]], reported_drafts: list[Draft
         if signed is not None:
             drafts.append(Draft(start, end, True, signed[0].idx, signed[0].idx + 1, signed[0].text, signed[1]))
             continue
-        previous = drafts[-1] if drafts else None
+        previous = latest_before(start, drafts + [d for d in reported_drafts if d.direct])
         if previous and same_or_next_paragraph(doc_text(sdoc), previous.end, start):
             # the second half of '“A,” he said. “B.”' and a quotation running on into the next paragraph
             drafts.append(Draft(start, end, True, previous.cue_start, previous.cue_end, previous.cue,
@@ -506,10 +591,16 @@ def attribution(sdoc: Doc, start: int, end: int, quotes) -> Token | None:
             if "\n" in token.text or (token.is_punct and token.text in ".?!" and window is after
                                       and token.i > first.end + 1):
                 break
-            if (token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in load_cues().quote_verbs
+            if (token.pos_ in ("VERB", "AUX") and load_cues().verb(token) in load_cues().quote_verbs
                     and not inside(token.idx, token.idx + len(token), quotes)):
                 return token
     return None
+
+
+def latest_before(start: int, drafts: list[Draft]) -> Draft | None:
+    """The claim that ends last before `start`: an unattributed quotation continues it, whether its first half
+    was quoted ('“A,” he said. “B.”') or reported ('He said A. “B.”')."""
+    return max((d for d in drafts if d.end <= start), key=lambda d: d.end, default=None)
 
 
 def same_or_next_paragraph(text: str, previous_end: int, start: int) -> bool:
