@@ -187,9 +187,9 @@ from newsgraph.store import db as store_db
 
 parses, steps = [0], {}
 def counted(fn):
-    def analyse_document(doc):
+    def analyse_document(doc, *parsed):
         parses[0] += 1
-        return fn(doc)
+        return fn(doc, *parsed)
     return analyse_document
 def timed(name, fn):
     def run(*args):
@@ -199,7 +199,8 @@ def timed(name, fn):
         finally:
             steps[name] = steps.get(name, 0.0) + time.perf_counter() - started
     return run
-pipeline.analyse_document = counted(timed("analysis", pipeline.analyse_document))
+pipeline.analyse_document = counted(pipeline.analyse_document)
+pipeline.analyse_documents = timed("analysis", pipeline.analyse_documents)  # parse and extraction
 pipeline.mark_duplicate = timed("duplicate check", pipeline.mark_duplicate)
 store_db.Store.refresh_actors = timed("actors table", store_db.Store.refresh_actors)
 store_db.Store.write_documents = timed("writing", store_db.Store.write_documents)

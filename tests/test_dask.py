@@ -134,7 +134,8 @@ def test_killed_client_resumes_from_finished_shards(tmp_path, plain, monkeypatch
 
     analysed = []
     monkeypatch.setattr(pipeline, "analyse_document",
-                        lambda doc, real=pipeline.analyse_document: analysed.append(doc.doc_id) or real(doc))
+                        lambda doc, *parsed, real=pipeline.analyse_document:
+                        analysed.append(doc.doc_id) or real(doc, *parsed))
     resumed = newsgraph.build([DEMO], db=db, shards=folder, batch_size=2)
     assert resumed.counts["unchanged"] == 4
     # finished shards are loaded, not analysed again: only the originals in no shard are parsed

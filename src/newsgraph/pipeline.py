@@ -20,8 +20,9 @@ from newsgraph.store.db import DEFAULT_DB
 from newsgraph.store.dedup import Deduplicator
 
 BATCH_SIZE = 50
-IN_FLIGHT = 4  # documents queued per worker: enough to keep it busy while this process writes
-PARTITIONS_IN_FLIGHT = 2  # with shards: one partition running per worker, one waiting, so none idles
+PARSE_BATCH = 8  # documents a worker parses together: spaCy is faster per document in small batches
+TASKS_IN_FLIGHT = 2  # per worker (a task: PARSE_BATCH documents, or a shards partition): one being analysed,
+# one waiting, so no worker idles while this process writes
 
 
 @dataclass(frozen=True, slots=True)  # slots: no per-instance dict, one of these is kept per input
@@ -87,15 +88,30 @@ def prepare(item: RawItem) -> Document:
         return failed(item, None, "clean", exc)
 
 
-def analyse_document(doc: Document) -> Document:
-    """The costly stages (parse, actors, events, claims) for one clean document: what workers run.
+def analyse_documents(docs: list[Document]) -> list[Document]:
+    """What a worker runs for a few documents in input order: the clean originals parsed together, then each
+    one's stages on its own (`analyse_document`); the others pass through."""
+    from newsgraph.nlp.long import parse_many
+
+    originals = [d for d in docs if d.status == "ok"]
+    try:
+        parsed = parse_many([d.text for d in originals])
+    except Exception:  # noqa: BLE001 - parsed one by one instead, so the failure is that document's alone
+        parsed = [None] * len(originals)
+    done = {id(d): analyse_document(d, sdoc) for d, sdoc in zip(originals, parsed)}
+    return [done.get(id(d), d) for d in docs]
+
+
+def analyse_document(doc: Document, sdoc=None) -> Document:
+    """The costly stages (parse unless `sdoc` is the parse already, actors, events, claims) for one clean
+    document.
 
     An exception in any stage fails this document only: it comes back with status `failed` and a reason
     naming the stage and the error, so one bad document never stops a batch.
     """
     stage = Stage("parse")
     try:
-        analyse(doc, stage)
+        analyse(doc, stage, sdoc)
     except Exception as exc:  # noqa: BLE001 - any stage's bug must cost one document, not the run
         return failed(None, doc, stage.name, exc)
     return doc
@@ -108,7 +124,7 @@ class Stage:
         self.name = name
 
 
-def analyse(doc: Document, stage: Stage | None = None) -> None:
+def analyse(doc: Document, stage: Stage | None = None, sdoc=None) -> None:
     """Parse once; find the actors, then the events between them and who said what about them."""
     from newsgraph.claims import find_claims, link_events
     from newsgraph.events import find_events
@@ -117,7 +133,8 @@ def analyse(doc: Document, stage: Stage | None = None) -> None:
 
     stage = stage or Stage("")
     stage.name = "parse"
-    sdoc = parse(doc.text)  # in paragraph-aligned pieces past the parser's length limit
+    if sdoc is None:
+        sdoc = parse(doc.text)  # in paragraph-aligned pieces past the parser's length limit
     stage.name = "actors"
     doc.mentions = find_mentions(doc.doc_id, sdoc, doc.published)
     stage.name = "events"
@@ -159,8 +176,8 @@ def build(paths: Iterable[str], db: str = DEFAULT_DB, *, max_bytes: int = DEFAUL
 
     A stream: each input is cleaned and checked for duplicates here, in input order (cheap; a copy is never
     parsed); clean originals go to the analysers (this process, `workers` processes, or a Dask cluster:
-    `dask` = a scheduler address, or "local" for a LocalCluster on this machine), at most IN_FLIGHT per
-    worker at a time; results are written here in input order, `batch_size` per commit, while the workers
+    `dask` = a scheduler address, or "local" for a LocalCluster on this machine) PARSE_BATCH at a time, at
+    most TASKS_IN_FLIGHT such tasks per worker; results are written here in input order, `batch_size` per commit, while the workers
     go on parsing. `on_item` is called once per input (with None for one already stored).
 
     With `shards` (a folder every Dask worker and this process can reach) a task is a partition of
@@ -204,10 +221,11 @@ def new_documents(items: Iterable[RawItem], known: set[str], dedup: Deduplicator
 
 def stream(docs: Iterable[Document], writer: "Writer", workers: int, dask: str | None) -> None:
     """Analyse originals as they come, at most `capacity` in flight, and write results in input order."""
-    with executor(workers, dask) as (submit, capacity):
-        tasks = (submit(analyse_document, doc) if doc.status == "ok" else finished(doc) for doc in docs)
-        for doc in in_order(tasks, capacity):
-            writer.add(doc)
+    with executor(workers, dask, per_worker=TASKS_IN_FLIGHT) as (submit, capacity):
+        tasks = (submit(analyse_documents, part) for part in batched(docs, PARSE_BATCH))
+        for part in in_order(tasks, capacity):
+            for doc in part:
+                writer.add(doc)
         writer.flush()
 
 
@@ -225,12 +243,12 @@ def in_order(tasks: Iterable[Future], capacity: int) -> Iterator:
 
 def build_from_shards(docs: Iterable[Document], store: Store, run_id: int, folder: Path, batch_size: int,
                       workers: int, dask: str | None, summary: BuildSummary, on_item: Callable | None) -> None:
-    """Partitions of `batch_size` inputs go to the workers, at most PARTITIONS_IN_FLIGHT per worker; each
+    """Partitions of `batch_size` inputs go to the workers, at most TASKS_IN_FLIGHT per worker; each
     task writes its partition's shards, and finished partitions are loaded here in input order, one
     transaction each. A partition whose shards a killed run already finished is loaded, not analysed again.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    with executor(workers, dask, per_worker=PARTITIONS_IN_FLIGHT) as (submit, capacity):
+    with executor(workers, dask, per_worker=TASKS_IN_FLIGHT) as (submit, capacity):
         def task(part: list[Document]) -> Future:
             pid = shards.partition_id(part)
             done = shards.complete(folder, pid)
@@ -262,7 +280,7 @@ class ShardsNotShared(StoreError):
 
 def analyse_partition(docs: list[Document], folder: str, pid: str) -> str:
     """What a worker runs for one partition: analyse its originals, write its shards; returns its id."""
-    shards.write(folder, pid, [analyse_document(d) if d.status == "ok" else d for d in docs])
+    shards.write(folder, pid, [d for part in batched(docs, PARSE_BATCH) for d in analyse_documents(part)])
     return pid
 
 
@@ -314,7 +332,7 @@ def database_files(db: str) -> list[str]:
 
 
 @contextmanager
-def executor(workers: int = 1, dask: str | None = None, per_worker: int = IN_FLIGHT):
+def executor(workers: int = 1, dask: str | None = None, per_worker: int = TASKS_IN_FLIGHT):
     """(submit, capacity): `submit(fn, *args)` returns a future running here, in a process pool, or on a
     Dask cluster; `capacity` (`per_worker` tasks per worker) is how many may be in flight before the caller
     waits for the oldest."""
