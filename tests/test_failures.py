@@ -76,3 +76,28 @@ def test_conjoined_non_state_beside_a_possessed_government_is_no_crash():
                  "Donors funded a programme between charities and Peru's government to rebuild schools."):
         mentions = find_mentions("d", nlp(text), "2023-05-01")
         assert any(m.sector == "GOV" for m in mentions), text
+
+
+def test_a_parser_failure_in_a_batch_costs_only_the_document_that_causes_it(tmp_path, monkeypatch):
+    """Workers parse a few documents together; when that batch parse raises, each is parsed on its own, so
+    only the document the parser cannot take fails."""
+    import newsgraph.nlp.long as long
+
+    real_parse = long.parse
+
+    def parse(text):
+        if "poison marker" in text:
+            raise ValueError("a bug in the parser")
+        return real_parse(text)
+
+    def parse_many(texts):
+        return [parse(t) for t in texts]
+
+    monkeypatch.setattr(long, "parse", parse)
+    monkeypatch.setattr(long, "parse_many", parse_many)
+    summary = newsgraph.build([str(write_inputs(tmp_path))], db=str(tmp_path / "t.duckdb"))
+    by_name = {d.source.split("/")[-1]: d for d in summary.documents}
+    assert by_name["b_bad.txt"].status == "failed"
+    assert by_name["b_bad.txt"].reason.startswith("parse failed: ValueError: a bug in the parser")
+    assert by_name["a_good.txt"].status == by_name["c_good.html"].status == "ok"
+    assert by_name["a_good.txt"].events
