@@ -198,8 +198,7 @@ def clause_content(verb: Token, frame: str):
         after = (cut_end, head.right_edge.idx + len(head.right_edge))
         # what precedes the cue is the claim's when it holds the clause's subject ('The plan, she said, ...'),
         # not when it is only a setting ('In the north, he concluded, ...')
-        subject_before = any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < verb.i for c in head.children)
-        return ([(head.left_edge.idx, cut_start)] if subject_before else []) + [after], cue_end
+        return [(head.left_edge.idx, cut_start), after], cue_end
     return None
 
 
@@ -303,7 +302,16 @@ def passive_object(verb: Token):
     return [(start, end)], particle_end(verb)
 
 
-FRAMES = [("clause", clause_content), ("to", infinitive_content),
+def gerund_content(verb: Token, frame: str):
+    """'proposed scrapping the fuel subsidy', 'recommends raising the pension age': the act put forward."""
+    action = next((c for c in verb.children if c.dep_ in ("xcomp", "dobj") and c.tag_ == "VBG" and c.i > verb.i
+                   and not any(a.dep_ == "aux" for a in c.children)), None)
+    if action is None:
+        return None
+    return [clause_range(action)], particle_end(verb)
+
+
+FRAMES = [("clause", clause_content), ("to", infinitive_content), ("gerund", gerund_content),
           *((p, preposition_content) for p in PREPOSITION_FRAMES), ("as", object_content), ("X to Y", object_content),
           ("object", object_content)]
 
