@@ -261,6 +261,8 @@ def preposition_content(verb: Token, frame: str):
 def object_content(verb: Token, frame: str):
     """'condemned the attack', 'described the strike as sabotage', 'blamed the government for the cuts',
     'called the plan a fraud'."""
+    if any(c.i < verb.i and c.tag_ in ("WP", "WDT") and c.dep_ in ("dobj", "dative") for c in verb.children):
+        return None  # 'what it offered the rebels': the thing is left unnamed, the noun after is the recipient
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None and frame == "object":
         return passive_object(verb)
