@@ -139,7 +139,7 @@ def verb_claims(verb: Token, quotes, cues, index: ActorIndex) -> list[Draft]:
         return []  # 'has not said what it offered': nothing was claimed
     frames = cues.frames(cues.verb(verb))
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not passive:
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not passive and not as_aside(verb):
         return []  # 'Asked what would happen, he said ...': the one asked, not the asker, follows
     subjects = by_agent(verb) if passive else subject_heads(verb)  # 'was endorsed by dozens of papers'
     if not subjects and verb.dep_ == "advcl" and verb.tag_ == "VBG":
@@ -192,14 +192,23 @@ def clause_content(verb: Token, frame: str):
     if after is not None:
         return [colon_rest(doc, after)], cue_end
     head = verb.head
-    if verb.dep_ in ("parataxis", "ccomp") and head.pos_ in ("VERB", "AUX") and head.left_edge.i < verb.left_edge.i \
-            and not any(c.dep_ in ("dobj", "xcomp") for c in verb.children) and set_off(verb):
+    if head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("dobj", "xcomp") for c in verb.children) and (
+            verb.dep_ in ("parataxis", "ccomp") and head.left_edge.i < verb.left_edge.i and set_off(verb)
+            or as_aside(verb)):
         cut_start, cut_end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
         after = (cut_end, head.right_edge.idx + len(head.right_edge))
-        # what precedes the cue is the claim's when it holds the clause's subject ('The plan, she said, ...'),
-        # not when it is only a setting ('In the north, he concluded, ...')
-        return [(head.left_edge.idx, cut_start), after], cue_end
+        # what precedes the cue is the claim's, the subject ('The plan, she said, ...') or a setting ('In the
+        # north, he concluded, ...'): the cue interrupts one clause
+        before = [(head.left_edge.idx, cut_start)] if head.left_edge.i < verb.left_edge.i else []
+        return before + [after], cue_end
     return None
+
+
+def as_aside(verb: Token) -> bool:
+    """'As experts have pointed out, the levy is legal' and 'The levy, as she noted, is legal': an 'as' clause
+    ahead of the clause it vouches for."""
+    return verb.dep_ == "advcl" and verb.i < verb.head.i and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def has_subject(verb: Token) -> bool:
