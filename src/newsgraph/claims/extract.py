@@ -139,7 +139,7 @@ def verb_claims(verb: Token, quotes, cues, index: ActorIndex) -> list[Draft]:
         return []  # 'has not said what it offered': nothing was claimed
     frames = cues.frames(cues.verb(verb))
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not passive:
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not passive and not as_aside(verb):
         return []  # 'Asked what would happen, he said ...': the one asked, not the asker, follows
     subjects = by_agent(verb) if passive else subject_heads(verb)  # 'was endorsed by dozens of papers'
     if not subjects and verb.dep_ == "advcl" and verb.tag_ == "VBG":
@@ -192,15 +192,23 @@ def clause_content(verb: Token, frame: str):
     if after is not None:
         return [colon_rest(doc, after)], cue_end
     head = verb.head
-    if verb.dep_ in ("parataxis", "ccomp") and head.pos_ in ("VERB", "AUX") and head.left_edge.i < verb.left_edge.i \
-            and not any(c.dep_ in ("dobj", "xcomp") for c in verb.children) and set_off(verb):
+    if head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("dobj", "xcomp") for c in verb.children) and (
+            verb.dep_ in ("parataxis", "ccomp") and head.left_edge.i < verb.left_edge.i and set_off(verb)
+            or as_aside(verb)):
         cut_start, cut_end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
         after = (cut_end, head.right_edge.idx + len(head.right_edge))
-        # what precedes the cue is the claim's when it holds the clause's subject ('The plan, she said, ...'),
-        # not when it is only a setting ('In the north, he concluded, ...')
-        subject_before = any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < verb.i for c in head.children)
-        return ([(head.left_edge.idx, cut_start)] if subject_before else []) + [after], cue_end
+        # what precedes the cue is the claim's, the subject ('The plan, she said, ...') or a setting ('In the
+        # north, he concluded, ...'): the cue interrupts one clause
+        before = [(head.left_edge.idx, cut_start)] if head.left_edge.i < verb.left_edge.i else []
+        return before + [after], cue_end
     return None
+
+
+def as_aside(verb: Token) -> bool:
+    """'As experts have pointed out, the levy is legal' and 'The levy, as she noted, is legal': an 'as' clause
+    ahead of the clause it vouches for."""
+    return verb.dep_ == "advcl" and verb.i < verb.head.i and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def has_subject(verb: Token) -> bool:
@@ -262,6 +270,8 @@ def preposition_content(verb: Token, frame: str):
 def object_content(verb: Token, frame: str):
     """'condemned the attack', 'described the strike as sabotage', 'blamed the government for the cuts',
     'called the plan a fraud'."""
+    if any(c.i < verb.i and c.tag_ in ("WP", "WDT") and c.dep_ in ("dobj", "dative") for c in verb.children):
+        return None  # 'what it offered the rebels': the thing is left unnamed, the noun after is the recipient
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None and frame == "object":
         return passive_object(verb)
@@ -303,7 +313,16 @@ def passive_object(verb: Token):
     return [(start, end)], particle_end(verb)
 
 
-FRAMES = [("clause", clause_content), ("to", infinitive_content),
+def gerund_content(verb: Token, frame: str):
+    """'proposed scrapping the fuel subsidy', 'recommends raising the pension age': the act put forward."""
+    action = next((c for c in verb.children if c.dep_ in ("xcomp", "dobj") and c.tag_ == "VBG" and c.i > verb.i
+                   and not any(a.dep_ == "aux" for a in c.children)), None)
+    if action is None:
+        return None
+    return [clause_range(action)], particle_end(verb)
+
+
+FRAMES = [("clause", clause_content), ("to", infinitive_content), ("gerund", gerund_content),
           *((p, preposition_content) for p in PREPOSITION_FRAMES), ("as", object_content), ("X to Y", object_content),
           ("object", object_content)]
 
