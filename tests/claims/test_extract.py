@@ -115,3 +115,14 @@ def test_noun_cue_and_apposition():
 def test_unattributed_quotation_continues_a_reported_quotation(text, second):
     found = claims(text)
     assert [c.content for c in found][-1] == second and found[-1].cue == found[0].cue == "said"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Maria Lopez, a spokeswoman for the Colombian army, spoke in Bogota on Monday. She said the convoy had "
+     "reached the border. The same source said that two soldiers were wounded.", "PER:maria-lopez"),
+    ("Daniel Mwangi, a Kenyan police commander, briefed reporters in Nairobi. He said the road was reopened. "
+     "The same source said that the curfew would be lifted on Friday.", "PER:daniel-mwangi"),
+])
+def test_the_same_source_repeats_the_previous_speaker(text, speaker):
+    *_, last = claims(text)
+    assert last.speaker.lower() == "the same source" and last.speaker_actor == speaker
