@@ -7,36 +7,25 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsgraph.actors import Mention
+from newsgraph.events.words import word_class, word_pairs
 from newsgraph.nlp import sentences
 
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+RELATIVE_PRONOUNS = word_class("relative_pronouns")
 # 'urged Pakistan to halt': the object, not the subject, does what the infinitive says.
-OBJECT_CONTROL = {"urge", "ask", "call", "tell", "force", "order", "persuade", "press", "allow", "push",
-                  "encourage", "invite", "warn", "instruct", "direct", "compel", "request", "help"}
-OBJECT_PREPS = {"with", "to", "for", "against", "on"}
-TARGET_PREPS = {"on", "against", "with", "to", "into", "at", "toward", "towards", "upon", "over", "targeting"}
+OBJECT_CONTROL = word_class("object_control")
+OBJECT_PREPS = word_class("object_preps")
+TARGET_PREPS = word_class("target_preps")
 # Nouns whose 'of' phrase is what the action is done to: 'the deportation of Afghan refugees'.
-OBJECTIVE_NOUNS = {"deportation", "expulsion", "repatriation", "arrest", "detention", "killing", "kidnapping",
-                   "abduction", "release", "assassination", "recognition", "condemnation", "criticism",
-                   "bombing", "shelling", "bombardment", "invasion", "withdrawal", "support", "closure",
-                   "suspension", "eviction", "removal", "takeover", "overthrow", "capture", "seizure", "violation",
-                   "breach", "occupation", "blockade", "siege", "treatment", "persecution", "harassment",
-                   "targeting", "isolation", "punishment", "sanction", "recognition", "hosting"}
+OBJECTIVE_NOUNS = word_class("objective_nouns")
 # Words that hand their subject to the event noun they govern: 'Pakistan launched airstrikes'.
-LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "hold", "begin", "start", "resume", "continue",
-               "intensify", "step", "escalate", "order", "announce", "undertake", "make", "pay", "engage", "wage",
-               "reach", "enter", "join", "open", "impose", "issue", "deliver", "send", "offer", "extend", "give",
-               "host", "lead", "sign", "seek", "have", "keep", "renew", "agree", "accept", "restart", "conclude", "finish", "complete", "end", "plan", "propose", "attend", "kick",
-               # 'put pressure on', 'acted as the go-between', 'arrived for a visit', 'flew to Kabul for talks'
-               "put", "exert", "apply", "act", "serve", "arrive", "fly", "travel", "go", "come"}
+LIGHT_VERBS = word_class("light_verbs")
 WALK_DEPS = {"poss", "compound", "amod", "det", "prep", "pobj", "appos", "nmod", "npadvmod", "case"}
 
-LEADING = {"lead", "head", "chair"}  # 'a delegation led by the foreign minister'
+LEADING = word_class("leading")  # 'a delegation led by the foreign minister'
 # Verbs whose subject stands against the act their object names, so is not its doer.
-OPPOSING = {"oppose", "resist", "reject", "condemn", "denounce", "criticise", "criticize", "deny", "refuse",
-            "protest", "fight", "counter", "defy", "decry", "resent", "survive", "suffer", "face"}
+OPPOSING = word_class("opposing")
 # 'hideouts used by the TTP', 'camps run by the group': whose the things are
-HOLDING = {"use", "run", "operate", "hold", "control", "own", "belong", "man"}
+HOLDING = word_class("holding")
 
 @dataclass(frozen=True)
 class Arg:
@@ -86,9 +75,9 @@ class ActorIndex:
         return self.demonyms.get(token.text) or self.countries.get(token.text)
 
 
-PERSONAL = {"he", "she", "him", "her"}
-IMPERSONAL = {"it", "they", "them"}
-POSSESSIVE = {"its": "it", "their": "they", "his": "he"}  # 'its forces': the forces of whatever 'it' is
+PERSONAL = word_class("personal_pronouns")
+IMPERSONAL = word_class("impersonal_pronouns")
+POSSESSIVE = word_pairs("possessive_pronouns")  # 'its forces': the forces of whatever 'it' is
 
 
 def pronoun_actor(token: Token, index: ActorIndex, possessive: bool = False) -> Arg | None:
@@ -268,8 +257,8 @@ def by_agent(token: Token) -> list[Token]:
 
 # 'the crossing remained closed', 'the border is shut', 'keep the crossing closed': a state that an act left
 # behind stands for the act; 'keep' and 'leave' make their subject its doer.
-STATE_VERBS = {"remain", "stay", "be", "keep", "leave", "stand", "hold"}
-CAUSING_STATES = {"keep", "leave", "hold"}
+STATE_VERBS = word_class("state_verbs")
+CAUSING_STATES = word_class("causing_states")
 
 
 def verb_arguments(verb: Token) -> tuple[list[Token], list[Token]]:

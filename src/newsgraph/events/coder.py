@@ -31,6 +31,7 @@ from newsgraph.events.plover import intensity, quad
 from newsgraph.events.records import Event, Location
 from newsgraph.events.status import REPORTING, is_question, status_of
 from newsgraph.events.triggers import AGREEMENT_TYPES, match_trigger, typed, verb_objects
+from newsgraph.events.words import word_class
 from newsgraph.geo import PlaceMention, find_places
 from newsgraph.nlp import doc_text
 from newsgraph.records import short_hash
@@ -43,22 +44,19 @@ PLACE_TARGETS = {"ASSAULT", "COERCE"}
 MUTUAL = {"CONSULT", "AGREE", "COOPERATE", "RETREAT", "ASSAULT"}
 # Acts that two parties do with each other: a meeting of Pakistan with Afghanistan is also one of
 # Afghanistan with Pakistan, and each side is coded as a source.
-RECIPROCAL = {"talk", "talks", "negotiation", "negotiate", "meet", "meeting", "discuss", "discussion", "dialogue",
-              "consultation", "agreement", "deal", "accord", "ceasefire", "cease-fire", "truce", "clash",
-              "firefight", "fighting", "exchange", "trade"}
+RECIPROCAL = word_class("reciprocal")
 # Reciprocal words too common in passing ('trade, refugees, visas') to pair up from the context alone.
-OWN_PARTIES_ONLY = {"trade"}
+OWN_PARTIES_ONLY = word_class("own_parties_only")
 # 'took power', 'seized control': done to the government of the country.
-POWER_OBJECTS = {"power", "control"}
+POWER_OBJECTS = word_class("power_objects")
 # Ending, breaking or walking away from an agreement, a truce or talks is a refusal of them (REJECT),
 # not another agreement; so is declining to extend or honour one.
-ENDING = {"end", "break", "abandon", "scrap", "violate", "breach", "quit", "terminate", "cancel", "revoke",
-          "repudiate", "renounce", "suspend", "call off", "walk away", "pull out", "withdraw"}
-OUTCOME_PREPS = {"with", "without", "in"}
-KEEPING = {"extend", "renew", "honour", "honor", "respect", "observe", "keep"}
+ENDING = word_class("ending")
+OUTCOME_PREPS = word_class("outcome_preps")
+KEEPING = word_class("keeping")
 # Backing an armed group is material help (money, arms, sanctuary), not words of support.
-MATERIAL_BACKING = {"back", "sponsor"}
-BACKING = {"back", "backing", "support", "sponsor", "sponsorship", "patronage"}
+MATERIAL_BACKING = word_class("material_backing")
+BACKING = word_class("backing")
 ARMED_SECTORS = {"REB", "OPP"}  # armed groups and oppositions, whose backing is material help
 
 
@@ -382,7 +380,7 @@ def emit(r: Reading, sent: Span, ctx: Context, source: Arg | None, target: Arg |
     return with_id(as_refusal(as_material_backing(event, target, token)))
 
 
-IN_PLACE = {"in", "inside", "into", "across", "within"}
+IN_PLACE = word_class("in_place")
 
 
 def located_in_state(token: Token, index: ActorIndex) -> str | None:
@@ -396,7 +394,7 @@ def located_in_state(token: Token, index: ActorIndex) -> str | None:
     return None
 
 
-CLAIMING = {"claim", "accept", "take", "admit", "acknowledge", "bear"}
+CLAIMING = word_class("claiming")
 
 
 def claimant(noun: Token) -> list[Token]:

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from newsgraph.events.context import Context
 from newsgraph.events.parties import code_key
 from newsgraph.events.records import Event
+from newsgraph.events.words import word_class
 from newsgraph.time.relative import iso_at, parse_published
 
 
@@ -83,7 +84,7 @@ def own_whens(token: Token, sent: Span, whens: list) -> list:
     return kept
 
 
-BOUNDARY_PREPS = {"since", "until", "till"}
+BOUNDARY_PREPS = word_class("boundary_preps")
 
 
 def is_boundary(span: Span | None) -> bool:

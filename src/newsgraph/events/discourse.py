@@ -13,17 +13,18 @@ from newsgraph.events.parties import (agrees, code_key, could_be_party, domestic
                                       is_mediator, one_state, party_key)
 from newsgraph.events.records import Event, Location
 from newsgraph.events.triggers import AGREEMENT_TYPES
+from newsgraph.events.words import word_class
 
 
 VERBAL_TARGETS = {"THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT"}
 CONTEXT_REACH = 3  # sentences back to look for the other party
 # 'the two sides', 'both countries': the pair the article has been writing about.
-PAIR_WORDS = {"side", "country", "neighbour", "neighbor", "government", "delegation", "party", "capital"}
+PAIR_WORDS = word_class("pair_words")
 
 
 # 'strikes inside Afghanistan after the Mir Ali attack': a phrase placing the event in time names the place
 # of another event.
-OTHER_TIME = {"after", "before", "since", "following", "amid", "during", "until", "despite", "ahead"}
+OTHER_TIME = word_class("other_time")
 
 
 # --- events told before ---------------------------------------------------------------------------------------
@@ -31,7 +32,7 @@ OTHER_TIME = {"after", "before", "since", "following", "amid", "during", "until"
 # killed', 'the ceasefire holds'. Such a mention, missing a party, takes it from the latest earlier event of
 # the same type that agrees with what the mention does name.
 ANTECEDENT_CHARS = 3000
-DEFINITE = {"the", "these", "those", "this", "that", "such"}
+DEFINITE = word_class("definite")
 
 
 def antecedent(told: list[Event], event_type: str, token: Token, sources: list[Arg], targets: list[Arg],

@@ -8,10 +8,11 @@ from spacy.tokens import Doc, Token
 from newsgraph.actors import Mention, load_gazetteer
 from newsgraph.events.arguments import ActorIndex, Arg, pronoun_actor
 from newsgraph.events.records import Event, Location
+from newsgraph.events.words import word_class
 
 
-REPORTING = {"say", "tell", "report", "claim", "announce", "state", "add", "confirm", "allege", "note"}
-MEDIATING = {"mediate", "broker", "facilitate", "host", "sponsor", "go-between", "mediator", "intermediary"}
+REPORTING = word_class("speaking")
+MEDIATING = word_class("mediating")
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 
 

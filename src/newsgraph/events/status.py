@@ -3,21 +3,17 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-REPORTING = {"say", "tell", "claim", "report", "state", "add", "allege", "insist", "argue", "believe", "suggest",
-             "note", "confirm", "announce", "assert", "contend", "maintain", "write", "explain", "accuse", "warn",
-             "deny", "acknowledge", "admit", "indicate", "quote", "think", "fear", "predict", "estimate", "show"}
-REPORTED_ADVERBS = {"reportedly", "allegedly", "purportedly", "apparently", "supposedly"}
-PLANNING = {"plan", "prepare", "set", "expect", "intend", "aim", "decide", "schedule", "vow", "pledge", "promise",
-            "want", "seek", "consider", "propose", "agree", "hope", "try", "threaten", "mull", "weigh", "offer",
-            "poise", "due", "likely", "ready", "announce"}
-REQUESTING = {"urge", "ask", "want", "expect", "demand", "call", "press", "push", "pressure",
-              "request", "encourage", "advise", "implore", "beg"}  # not "persuade": persuading succeeds
-FAILING = {"fail", "refuse", "decline", "avoid", "stop", "cease", "halt", "deny", "reject"}
-HYPOTHETICAL_MODALS = {"would", "could", "might", "may", "should", "must"}
-FUTURE_MODALS = {"will", "shall", "'ll"}
-NEGATIONS = {"not", "never", "n't", "no"}
-PLANNED_ADJECTIVES = {"planned", "proposed", "upcoming", "expected", "possible", "potential", "future",
-                      "prospective", "scheduled"}
+from newsgraph.events.words import word_class
+
+REPORTING = word_class("reporting")
+REPORTED_ADVERBS = word_class("reported_adverbs")
+PLANNING = word_class("planning")
+REQUESTING = word_class("requesting")  # not "persuade": persuading succeeds
+FAILING = word_class("failing")
+HYPOTHETICAL_MODALS = word_class("hypothetical_modals")
+FUTURE_MODALS = word_class("future_modals")
+NEGATIONS = word_class("negations")
+PLANNED_ADJECTIVES = word_class("planned_adjectives")
 
 
 def status_of(trigger: Token, sentence: Span, is_noun: bool) -> str:
@@ -99,7 +95,7 @@ def planned(trigger: Token, chain: list[Token], is_noun: bool) -> bool:
 
 
 # Agreeing to or accepting a ceasefire puts it in place; agreeing to talks plans them.
-IN_FORCE_ON_AGREEING = {"ceasefire", "cease-fire", "truce", "deal", "agreement", "accord"}
+IN_FORCE_ON_AGREEING = word_class("in_force_on_agreeing")
 
 
 def is_planned_object(noun: Token, verb: Token) -> bool:

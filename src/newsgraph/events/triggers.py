@@ -12,10 +12,11 @@ from newsgraph.events.arguments import LIGHT_VERBS, STATE_VERBS, ActorIndex, ver
 from newsgraph.events.context import Found
 from newsgraph.events.lexicon import CONTROL, GROUP, HAS_OBJECT, NO_EVENT, SEAT, TO_ACTOR, WITH, Lexicon, Trigger
 from newsgraph.events.status import FAILING, PLANNING, REPORTING
+from newsgraph.events.words import word_class, word_pairs
 
 
 NOUN_TAGS = {"NOUN", "PROPN"}
-PERMITTING = {"allow", "permit", "let", "enable"}
+PERMITTING = word_class("permitting")
 AGREEMENT_TYPES = {"RETREAT", "AGREE", "CONSULT", "COOPERATE"}
 
 
@@ -60,7 +61,7 @@ def describes(verb: Token) -> bool:
 
 
 STATUS_WORDS = PLANNING | REPORTING | FAILING  # words that tell how another act stands (events/status.py)
-STATE_WORDS = {"closed": "close", "shut": "shut", "sealed": "seal", "suspended": "suspend", "blocked": "block"}
+STATE_WORDS = word_pairs("state_words")
 
 
 def is_state_of(token: Token) -> bool:
@@ -84,7 +85,7 @@ def common_lemma(token: Token) -> str:
     return lemma
 
 
-PARTICLES = {"back", "down", "off", "out", "up", "away", "over"}  # adverbs the parser gives particles' place
+PARTICLES = word_class("particles")  # adverbs the parser gives particles' place
 
 
 def phrasal(verb: Token) -> list[str]:
@@ -239,7 +240,7 @@ def verb_objects(found: list[Found]) -> set[int]:
     return covered
 
 
-CONTENT_PREPS = {"on", "to", "upon", "over"}  # 'agree on a ceasefire', not 'agreed after talks'
+CONTENT_PREPS = word_class("content_preps")  # 'agree on a ceasefire', not 'agreed after talks'
 
 
 def governor(noun: Token) -> Token:
