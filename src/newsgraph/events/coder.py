@@ -226,7 +226,7 @@ def fill_from_sentence(r: Reading, sent: Span, ctx: Context, lexicon: Lexicon) -
     if not r.sources and trig.pos == "noun" and token.dep_ in ("dobj", "attr", "appos") and (
             token.head.lemma_ not in OPPOSING):
         r.sources = sentence_subject(sent, index, {a.actor_id for a in r.targets})
-    where = r.own_place.country if r.own_place else located_in_state(token, index)
+    where = r.own_place.country if r.own_place else None
     if not r.targets and trig.type in PLACE_TARGETS and where:
         if not r.sources or all(country_of(a.actor_id, ctx.gaz) != where for a in r.sources):
             r.targets = [Arg(where, None, inferred=True)]
@@ -380,34 +380,15 @@ def emit(r: Reading, sent: Span, ctx: Context, source: Arg | None, target: Arg |
     return with_id(as_refusal(as_material_backing(event, target, token)))
 
 
-IN_PLACE = word_class("in_place")
-
-
-def located_in_state(token: Token, index: ActorIndex) -> str | None:
-    """'strikes inside Afghanistan', 'attacks in Pakistan': a country named as where it happens."""
-    children = token.children if token.pos_ != "VERB" else (c for c in token.children if c.dep_ == "prep")
-    for prep in (c for c in children if c.dep_ == "prep" and c.lower_ in IN_PLACE):
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            mention = index.at(pobj)
-            if mention is not None and mention.kind == "state":
-                return mention.country
-    return None
-
-
-CLAIMING = word_class("claiming")
-
-
 def claimant(noun: Token) -> list[Token]:
-    """Who owns up to an act, or is held responsible for it: 'the TTP claimed the attack', 'claimed
-    responsibility for that attack', 'the group, which she said was responsible for a string of attacks'."""
+    """Who owns up to an act, or is held responsible for it: 'the TTP claimed the attack', 'the group, which
+    she said was responsible for a string of attacks' ('claimed responsibility' is a trigger of its own)."""
     head = noun.head
     if noun.dep_ == "dobj" and head.lemma_ == "claim":
         return subject_heads(head)
     if noun.dep_ != "pobj" or head.lower_ != "for":
         return []
     owner = head.head
-    if owner.lemma_ == "responsibility" and owner.dep_ == "dobj" and owner.head.lemma_ in CLAIMING:
-        return subject_heads(owner.head)
     if owner.lemma_ == "responsible" and owner.dep_ in ("acomp", "amod"):
         return subject_heads(owner.head) if owner.dep_ == "acomp" else [owner.head]
     return []

@@ -94,10 +94,6 @@ def planned(trigger: Token, chain: list[Token], is_noun: bool) -> bool:
     return False
 
 
-# Agreeing to or accepting a ceasefire puts it in place; agreeing to talks plans them.
-IN_FORCE_ON_AGREEING = word_class("in_force_on_agreeing")
-
-
 def is_planned_object(noun: Token, verb: Token) -> bool:
     """'plans talks', 'proposed a meeting', 'called for talks', 'want a deal': the noun is what the plan is
     for, not an adjunct of the planning verb ('agreed to a ceasefire after talks')."""
@@ -106,7 +102,7 @@ def is_planned_object(noun: Token, verb: Token) -> bool:
         head = head.head
     if head.i != verb.i or noun.dep_ not in ("dobj", "pobj", "attr", "nsubjpass"):
         return noun.head.i != verb.i and noun.head.dep_ == "xcomp" and noun.head.head.i == verb.i
-    return not (verb.lemma_ in ("agree", "accept") and noun.lemma_.lower() in IN_FORCE_ON_AGREEING)
+    return True
 
 
 def reported(sentence: Span, chain: list[Token]) -> bool:
