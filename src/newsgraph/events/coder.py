@@ -23,6 +23,7 @@ from newsgraph.events.discourse import (OTHER_TIME, VERBAL_TARGETS, antecedent, 
                                         from_earlier, names_both_sides,
                                         sentence_subject)
 from newsgraph.events.embedding import embedded
+from newsgraph.events.intent import stated_intent
 from newsgraph.events.lexicon import Lexicon, Trigger, load_lexicon
 from newsgraph.events.parties import (MEDIATING, PEOPLE, SOURCE_GUESSES, TARGET_GUESSES, at_home,
                                       code_at, code_key, country_of, is_coordinated_with, one_party, party_key,
@@ -311,8 +312,10 @@ def finish(r: Reading, sent: Span, ctx: Context) -> list[Event]:
         status = "reported"  # 'the TTP claimed responsibility': the claimant's word for it
     if only_talk(r, sent, status):
         return []
-    return [e for source, target in event_pairs(r) if (e := emit(r, sent, ctx, source, target, status, when,
-                                                                 precision)) is not None]
+    # 'wants to help': an AGREE, not the help; 'announced it would free them': an AGREE and the planned release
+    readings = stated_intent(r.f, r.sources, sent, ctx.index, status) or [(r.f, status)]
+    return [e for f, told in readings for source, target in event_pairs(r)
+            if (e := emit(replace(r, f=f), sent, ctx, source, target, told, when, precision)) is not None]
 
 
 NOMINALS = {"NOUN", "PROPN"}

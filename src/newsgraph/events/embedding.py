@@ -95,7 +95,7 @@ def is_complement(clause: Token) -> bool:
 def asked_of_another(clause: Token) -> bool:
     """Whether the wanted act is another's to do: the one asked, urged or pressed ('urged the government to
     help', 'Obama is pressed to act') or a subject of its own ('hoped the officials would be indicted'). What
-    one seeks to do oneself ('seeking to deepen a partnership') is one's own planned act, coded as such."""
+    one seeks to do oneself ('seeking to deepen a partnership') is one's own: an AGREE (events/intent.py)."""
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
     asked = any(c.dep_ in ("dobj", "nsubjpass") for c in clause.head.children)
     return own_subject or (clause.dep_ == "xcomp" and asked)
