@@ -12,7 +12,7 @@ PLANNING = {"plan", "prepare", "set", "expect", "intend", "aim", "decide", "sche
             "poise", "due", "likely", "ready", "announce"}
 REQUESTING = {"urge", "ask", "want", "expect", "demand", "call", "press", "push", "pressure",
               "request", "encourage", "advise", "implore", "beg"}  # not "persuade": persuading succeeds
-FAILING = {"fail", "refuse", "decline", "avoid", "stop", "cease", "halt", "deny", "reject"}
+FAILING = {"fail", "refuse", "decline", "avoid", "stop", "cease", "halt", "deny", "reject", "hesitate"}
 HYPOTHETICAL_MODALS = {"would", "could", "might", "may", "should", "must"}
 FUTURE_MODALS = {"will", "shall", "'ll"}
 NEGATIONS = {"not", "never", "n't", "no"}
@@ -60,11 +60,31 @@ def negated(trigger: Token, chain: list[Token], is_noun: bool) -> bool:
             return True
         governing = next((t for t in chain[1:] if t.pos_ in ("VERB", "AUX")), None)
         return governing is not None and bool(_aux(governing) & NEGATIONS) and governing.lemma_ not in FAILING
-    if _aux(trigger) & NEGATIONS:
+    if _aux(trigger) & NEGATIONS or neither_nor(trigger):
         return True
     if trigger.dep_ in ("acomp", "oprd") and _aux(trigger.head) & NEGATIONS:
         return True  # 'the border did not remain shut'
-    return trigger.dep_ == "xcomp" and trigger.head.lemma_ in FAILING
+    if trigger.dep_ == "xcomp" and trigger.head.lemma_ in FAILING:
+        return not _aux(trigger.head) & NEGATIONS  # 'would not hesitate to invade': not denied
+    return under_negation(trigger)
+
+
+def neither_nor(verb: Token) -> bool:
+    """'can neither build up its arsenal nor replace it': both verbs are denied."""
+    first = verb.head if verb.dep_ == "conj" and any(c.lower_ == "nor" for c in verb.head.children) else verb
+    return any(c.dep_ in ("preconj", "neg") and c.lower_ == "neither" for c in first.children)
+
+
+def under_negation(verb: Token) -> bool:
+    """'said he would not give permission to Russia to help Israel', 'did not want to attend': an act in the
+    infinitive of a denied verb is denied with it (a refusal, 'refused to talk', is FAILING's own case)."""
+    token = verb
+    while token.head.i != token.i and (token.dep_ == "xcomp" or (token.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children))):
+        token = token.head
+        if _aux(token) & NEGATIONS and token.lemma_ not in FAILING:
+            return True
+    return False
 
 
 def hypothetical(chain: list[Token]) -> bool:
