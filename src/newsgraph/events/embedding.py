@@ -19,7 +19,8 @@ from newsgraph.events.lexicon import data_rows
 
 NOMINAL = {"NOUN", "PROPN", "PRON"}
 COMPLEMENTS = {"xcomp", "ccomp"}
-RULES = ("wish", "describing", "allegation", "aside")
+RULES = ("wish", "describing", "allegation", "aside", "charge")
+CHARGE_PREPS = {"for", "of", "over"}  # 'jailed for helping', 'convicted of spying', 'arrested over posting'
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +77,9 @@ def opens_setting(t: Token, f: Found, triggers: dict[int, Found], on: tuple[str,
         return True  # 'a report alleged that the army helped to plan the killings': the allegation is the act
     if "aside" in on and t.i == f.token.i and f.trigger.pos == "noun" and is_aside(t):
         return True
+    if "charge" in on and t.dep_ == "pcomp" and head.lower_ in CHARGE_PREPS and head.dep_ == "prep" \
+            and word_of(head.head, words.get("charge", frozenset())):
+        return True  # 'jailed a student for helping militants join a group': the charge, not an act told
     return False
 
 
