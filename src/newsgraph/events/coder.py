@@ -157,14 +157,19 @@ def is_party_to(speaker: Arg, doer: Arg) -> bool:
 
 
 def telling_verb(e: Event, sent: Span) -> Token | None:
-    """The reporting verb ('said', 'claimed') whose clause holds the event's trigger."""
+    """The reporting verb ('said', 'claimed') whose clause holds the event's trigger: what it tells is its
+    complement ('said a mortar was fired'), not an aside hung on it ('said ..., expanding its campaign against
+    the group that has seized parts of Iraq')."""
     span = sent.doc.char_span(e.trigger_start, e.trigger_end, alignment_mode="expand")
     token = span.root if span is not None else None
     while token is not None and token.head.i != token.i:
-        token = token.head
+        child, token = token, token.head
         if token.pos_ == "VERB" and token.lemma_ in REPORTING:
-            return token
+            return token if child.dep_ in TOLD_CLAUSES else None
     return None
+
+
+TOLD_CLAUSES = {"ccomp", "parataxis", "xcomp"}  # the clause a reporting verb tells
 
 
 @dataclass
