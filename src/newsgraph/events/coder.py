@@ -23,7 +23,7 @@ from newsgraph.events.discourse import (OTHER_TIME, VERBAL_TARGETS, antecedent, 
                                         from_earlier, names_both_sides,
                                         sentence_subject)
 from newsgraph.events.embedding import embedded
-from newsgraph.events.intent import stated_intent
+from newsgraph.events.intent import refused, stated_intent
 from newsgraph.events.lexicon import Lexicon, Trigger, load_lexicon
 from newsgraph.events.parties import (MEDIATING, PEOPLE, SOURCE_GUESSES, TARGET_GUESSES, at_home,
                                       code_at, code_key, country_of, is_coordinated_with, one_party, party_key,
@@ -387,7 +387,7 @@ def emit(r: Reading, sent: Span, ctx: Context, source: Arg | None, target: Arg |
         target = None  # 'the country recalled its ambassador': its own envoy is no other side; the act stands
     event = make_event(ctx.doc_id, sent, r.f, source, target, status, when, precision, r.location, ctx.gaz,
                        r.notes)
-    return with_id(as_refusal(as_material_backing(event, target, token)))
+    return with_id(as_refusal(as_material_backing(event, target, token), token))
 
 
 IN_PLACE = {"in", "inside", "into", "across", "within"}
@@ -541,12 +541,13 @@ def as_material_backing(event: Event, target: Arg | None, token: Token) -> Event
     return replace(event, type="AID", quad=quad("AID"), intensity=intensity("AID", None))
 
 
-def as_refusal(event: Event) -> Event:
+def as_refusal(event: Event, token: Token) -> Event:
     """'Pakistan did not extend the deadline': not yielding is itself a refusal (REJECT), not a negated
-    concession."""
-    if event.type != "CONCEDE" or event.status != "negated":
+    concession; so is saying one will not cooperate ('said he would not provide support to Israel')."""
+    mode = "yield" if event.type == "CONCEDE" else refused(event.type, token)
+    if event.status != "negated" or mode is None:
         return event
-    return replace(event, type="REJECT", mode="yield", status="asserted", quad=quad("REJECT"),
+    return replace(event, type="REJECT", mode=mode or None, status="asserted", quad=quad("REJECT"),
                    intensity=intensity("REJECT", None))
 
 

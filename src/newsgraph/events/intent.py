@@ -1,5 +1,6 @@
 """A party's stated intent to cooperate is an AGREE, not the act itself: 'the two countries are seeking to deepen
-their partnership', 'Ottawa wants to help', 'Israel announced it would free 150 prisoners'.
+their partnership', 'Ottawa wants to help', 'Israel announced it would free 150 prisoners'; its stated intent not
+to is a REJECT ('said he would not provide support').
 
 CAMEO codes such statements 03x ('express intent to cooperate, to provide aid, to release persons, to meet'),
 which CAMEO2PLOVER maps to AGREE, and PLOVER's AGREE is 'promise, express intent to cooperate': the act is not
@@ -70,3 +71,24 @@ def own_announcement(trigger: Token, doers: list[Arg], index: ActorIndex) -> Tok
     speakers = actors_under(subject, index) if subject is not None else []
     doing = {party_key(a) for a in doers}
     return teller if any(party_key(s) in doing for s in speakers) else None
+
+
+# What a refusal rejects, by the act refused (CAMEO 121-124: reject cooperation or aid, decline to yield). A
+# meeting refused is left out: a meeting is coded both ways, and a refusal is one side's.
+REFUSED = {"AID": "assist", "COOPERATE": "assist", "RETREAT": "yield", "SUPPORT": "", "AGREE": ""}
+WILLING = {"will", "would", "can", "could", "shall"}  # 'would not help', 'will not meet', 'cannot accept'
+
+
+def refused(event_type: str, trigger: Token) -> str | None:
+    """The REJECT mode of a cooperative act its doer will not do ('would not provide support', 'will not meet
+    them', 'cannot allow it'), or None: a plain denial of the past ('has not recognised') is a negated act,
+    not a refusal."""
+    if event_type not in REFUSED:
+        return None
+    verb = trigger
+    while not any(c.dep_ == "neg" for c in verb.children) and verb.head.i != verb.i and (
+            verb.dep_ == "xcomp" or is_complement(verb)):
+        verb = verb.head  # 'would not give permission to Russia to help Israel'
+    modals = {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
+    denied = any(c.dep_ == "neg" for c in verb.children)
+    return REFUSED[event_type] if denied and modals & WILLING else None
