@@ -102,7 +102,7 @@ def asked_of_another(clause: Token) -> bool:
     one seeks to do oneself ('seeking to deepen a partnership') is one's own: an AGREE (events/intent.py)."""
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
     asked = any(c.dep_ in ("dobj", "nsubjpass") for c in clause.head.children)
-    return own_subject or (clause.dep_ == "xcomp" and asked)
+    return own_subject or asked  # also an infinitive hung on as an adverbial: 'pressured by Congress to help'
 
 
 def describes_noun(verb: Token, f: Found) -> bool:
