@@ -19,7 +19,7 @@ from newsgraph.events.lexicon import data_rows
 
 NOMINAL = {"NOUN", "PROPN", "PRON"}
 COMPLEMENTS = {"xcomp", "ccomp"}
-RULES = ("wish", "describing", "allegation", "aside", "charge")
+RULES = ("wish", "describing", "allegation", "aside", "charge", "mishap")
 CHARGE_PREPS = {"for", "of", "over"}  # 'jailed for helping', 'convicted of spying', 'arrested over posting'
 
 
@@ -65,6 +65,8 @@ def clause_up(token: Token) -> list[Token]:
 def opens_setting(t: Token, f: Found, triggers: dict[int, Found], on: tuple[str, ...]) -> bool:
     """Whether `t` (the trigger or one of its heads) heads a setting around the trigger `f`."""
     words = embedding_words()
+    if "mishap" in on and t.i == f.token.i and by_mishap(t, words.get("mishap", frozenset())):
+        return True  # 'victims killed by the crash', 'died in the earthquake': no one's act
     head = t.head
     if head.i == t.i:
         return False
@@ -81,6 +83,16 @@ def opens_setting(t: Token, f: Found, triggers: dict[int, Found], on: tuple[str,
             and word_of(head.head, words.get("charge", frozenset())):
         return True  # 'jailed a student for helping militants join a group': the charge, not an act told
     return False
+
+
+CAUSE_PREPS = {"by", "in"}  # 'killed by the crash', 'killed in an accident'
+
+
+def by_mishap(verb: Token, mishaps: frozenset[str]) -> bool:
+    """A harm whose cause is an accident or a disaster, named as its agent or its setting."""
+    causes = [p for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ in CAUSE_PREPS
+              for p in c.children if p.dep_ == "pobj"]
+    return any(word_of(p, mishaps) for p in causes)
 
 
 def word_of(token: Token, words: frozenset[str]) -> bool:
