@@ -554,9 +554,20 @@ def as_refusal(event: Event, token: Token) -> Event:
 def pairs(sources: list[Arg], targets: list[Arg], event_type: str) -> list[tuple[Arg | None, Arg | None]]:
     """One event per source and target; 'Pakistani and Afghan officials met' is a meeting of each with the
     other when the action is mutual by nature."""
+    if any(names_the_kind(b, a) for a in sources for b in sources):
+        sources = list({a.actor_id: a for a in sources if not any(names_the_kind(b, a) for b in sources)}.values())
     if not targets and len(sources) > 1 and event_type in MUTUAL:
         return [(a, b) for a in sources for b in sources if a.actor_id != b.actor_id]
     return [(s, t) for s in sources or [None] for t in targets or [None]]
+
+
+def names_the_kind(named: Arg, kind: Arg) -> bool:
+    """'the Somali militant group al-Shabab', 'the rebel group M23': a named armed group and the unnamed kind
+    it is an instance of, of the same country, are one party, not two sides."""
+    group = named.mention is not None and named.mention.group
+    generic = kind.mention is not None and not kind.mention.group
+    return bool(group and generic) and party_key(named) == party_key(kind) and party_key(kind)[1] in ARMED_SECTORS \
+        and abs(named.mention.start - kind.mention.end) <= 2  # side by side, not 'M23 and Congolese rebels'
 
 
 def is_reciprocal(f: Found) -> bool:
