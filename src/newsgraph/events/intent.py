@@ -6,8 +6,8 @@ CAMEO codes such statements 03x ('express intent to cooperate, to provide aid, t
 which CAMEO2PLOVER maps to AGREE, and PLOVER's AGREE is 'promise, express intent to cooperate': the act is not
 done yet, the promise is the event. Its conflictual twin, announcing one's own harm to come, is a THREATEN
 (coder.accusations). What one only plans or prepares ('plans to consult', 'is set to meet') stays the planned
-act. The words that state an intent are in data/event_embedding.tsv (kind 'intent'), with their examples in
-data/event_examples.tsv.
+act. The words that state an intent are in data/event_embedding.tsv (kinds 'desire' and 'promise'), with their
+examples in data/event_examples.tsv.
 """
 from __future__ import annotations
 
@@ -19,11 +19,12 @@ from newsgraph.events.arguments import ActorIndex, Arg, actors_under
 from newsgraph.events.context import Found
 from newsgraph.events.embedding import embedding_words, is_complement, word_of
 from newsgraph.events.parties import party_key
-from newsgraph.events.status import FUTURE_MODALS, HYPOTHETICAL_MODALS, REPORTING, status_of
+from newsgraph.events.status import FUTURE_MODALS, REPORTING, denier, status_of
 
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}  # CAMEO 036, 032, 031, 033, 035
 TO_COME = {"planned", "hypothetical"}
 CONDITIONS = {"if", "unless", "whether"}  # 'would free them if ...' is a condition, not a promise
+ANNOUNCING = FUTURE_MODALS | {"would"}  # 'said it will free', 'announced it would free'; not 'could', 'might'
 
 
 def stated_intent(f: Found, doers: list[Arg], sent: Span, index: ActorIndex,
@@ -62,7 +63,7 @@ def own_announcement(trigger: Token, doers: list[Arg], index: ActorIndex) -> Tok
     if trigger.dep_ != "ccomp" or teller.lemma_ not in REPORTING or teller.pos_ != "VERB":
         return None
     modals = {c.lower_ for c in trigger.children if c.dep_ == "aux"}
-    if not modals & (FUTURE_MODALS | HYPOTHETICAL_MODALS - {"could", "might", "may", "should", "must"}):
+    if not modals & ANNOUNCING:
         return None
     if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
            for c in trigger.children):
@@ -80,15 +81,9 @@ WILLING = {"will", "would", "can", "could", "shall"}  # 'would not help', 'will 
 
 
 def refused(event_type: str, trigger: Token) -> str | None:
-    """The REJECT mode of a cooperative act its doer will not do ('would not provide support', 'will not meet
+    """The REJECT mode of a cooperative act its doer will not do ('would not provide support', 'will not release
     them', 'cannot allow it'), or None: a plain denial of the past ('has not recognised') is a negated act,
     not a refusal."""
-    if event_type not in REFUSED:
-        return None
-    verb = trigger
-    while not any(c.dep_ == "neg" for c in verb.children) and verb.head.i != verb.i and (
-            verb.dep_ == "xcomp" or is_complement(verb)):
-        verb = verb.head  # 'would not give permission to Russia to help Israel'
-    modals = {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
-    denied = any(c.dep_ == "neg" for c in verb.children)
-    return REFUSED[event_type] if denied and modals & WILLING else None
+    denying = denier(trigger) if event_type in REFUSED else None  # 'would not give permission to ... to help'
+    modals = {c.lemma_.lower() for c in denying.children if c.dep_ == "aux"} if denying is not None else set()
+    return REFUSED[event_type] if modals & WILLING else None

@@ -78,13 +78,24 @@ def neither_nor(verb: Token) -> bool:
 def under_negation(verb: Token) -> bool:
     """'said he would not give permission to Russia to help Israel', 'did not want to attend': an act in the
     infinitive of a denied verb is denied with it (a refusal, 'refused to talk', is FAILING's own case)."""
+    denying = denier(verb)
+    return denying is not None and denying.i != verb.i and denying.lemma_ not in FAILING
+
+
+def denier(verb: Token) -> Token | None:
+    """The verb whose negation denies `verb`: itself, or a verb it is the infinitive of."""
     token = verb
-    while token.head.i != token.i and (token.dep_ == "xcomp" or (token.dep_ == "advcl" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in token.children))):
+    while not _aux(token) & NEGATIONS:
+        if token.head.i == token.i or not is_infinitive(token):
+            return None
         token = token.head
-        if _aux(token) & NEGATIONS and token.lemma_ not in FAILING:
-            return True
-    return False
+    return token
+
+
+def is_infinitive(verb: Token) -> bool:
+    """A complement infinitive, or one the parser hangs on as an adverbial ('permission to Russia to help')."""
+    return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                  for c in verb.children))
 
 
 def hypothetical(chain: list[Token]) -> bool:
