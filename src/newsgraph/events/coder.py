@@ -23,6 +23,7 @@ from newsgraph.events.discourse import (OTHER_TIME, VERBAL_TARGETS, antecedent, 
                                         from_earlier, names_both_sides,
                                         sentence_subject)
 from newsgraph.events.embedding import embedded
+from newsgraph.events.intent import refused, stated_intent
 from newsgraph.events.lexicon import Lexicon, Trigger, load_lexicon
 from newsgraph.events.parties import (MEDIATING, PEOPLE, SOURCE_GUESSES, TARGET_GUESSES, at_home,
                                       code_at, code_key, country_of, is_coordinated_with, one_party, party_key,
@@ -154,14 +155,19 @@ def is_party_to(speaker: Arg, doer: Arg) -> bool:
 
 
 def telling_verb(e: Event, sent: Span) -> Token | None:
-    """The reporting verb ('said', 'claimed') whose clause holds the event's trigger."""
+    """The reporting verb ('said', 'claimed') whose clause holds the event's trigger: what it tells is its
+    complement ('said a mortar was fired'), not an aside hung on it ('said ..., expanding its campaign against
+    the group that has seized parts of Iraq')."""
     span = sent.doc.char_span(e.trigger_start, e.trigger_end, alignment_mode="expand")
     token = span.root if span is not None else None
     while token is not None and token.head.i != token.i:
-        token = token.head
+        child, token = token, token.head
         if token.pos_ == "VERB" and token.lemma_ in REPORTING:
-            return token
+            return token if child.dep_ in TOLD_CLAUSES else None
     return None
+
+
+TOLD_CLAUSES = {"ccomp", "parataxis", "xcomp"}  # the clause a reporting verb tells
 
 
 @dataclass
@@ -309,8 +315,10 @@ def finish(r: Reading, sent: Span, ctx: Context) -> list[Event]:
         status = "reported"  # 'the TTP claimed responsibility': the claimant's word for it
     if only_talk(r, sent, status):
         return []
-    return [e for source, target in event_pairs(r) if (e := emit(r, sent, ctx, source, target, status, when,
-                                                                 precision)) is not None]
+    # 'wants to help': an AGREE, not the help; 'announced it would free them': an AGREE and the planned release
+    readings = stated_intent(r.f, r.sources, sent, ctx.index, status) or [(r.f, status)]
+    return [e for f, told in readings for source, target in event_pairs(r)
+            if (e := emit(replace(r, f=f), sent, ctx, source, target, told, when, precision)) is not None]
 
 
 NOMINALS = {"NOUN", "PROPN"}
@@ -377,7 +385,7 @@ def emit(r: Reading, sent: Span, ctx: Context, source: Arg | None, target: Arg |
         target = None  # 'the country recalled its ambassador': its own envoy is no other side; the act stands
     event = make_event(ctx.doc_id, sent, r.f, source, target, status, when, precision, r.location, ctx.gaz,
                        r.notes)
-    return with_id(as_refusal(as_material_backing(event, target, token)))
+    return with_id(as_refusal(as_material_backing(event, target, token), token))
 
 
 def claimant(noun: Token) -> list[Token]:
@@ -512,21 +520,33 @@ def as_material_backing(event: Event, target: Arg | None, token: Token) -> Event
     return replace(event, type="AID", quad=quad("AID"), intensity=intensity("AID", None))
 
 
-def as_refusal(event: Event) -> Event:
+def as_refusal(event: Event, token: Token) -> Event:
     """'Pakistan did not extend the deadline': not yielding is itself a refusal (REJECT), not a negated
-    concession."""
-    if event.type != "CONCEDE" or event.status != "negated":
+    concession; so is saying one will not cooperate ('said he would not provide support to Israel')."""
+    mode = "yield" if event.type == "CONCEDE" else refused(event.type, token)
+    if event.status != "negated" or mode is None:
         return event
-    return replace(event, type="REJECT", mode="yield", status="asserted", quad=quad("REJECT"),
+    return replace(event, type="REJECT", mode=mode or None, status="asserted", quad=quad("REJECT"),
                    intensity=intensity("REJECT", None))
 
 
 def pairs(sources: list[Arg], targets: list[Arg], event_type: str) -> list[tuple[Arg | None, Arg | None]]:
     """One event per source and target; 'Pakistani and Afghan officials met' is a meeting of each with the
     other when the action is mutual by nature."""
+    if any(names_the_kind(b, a) for a in sources for b in sources):
+        sources = list({a.actor_id: a for a in sources if not any(names_the_kind(b, a) for b in sources)}.values())
     if not targets and len(sources) > 1 and event_type in MUTUAL:
         return [(a, b) for a in sources for b in sources if a.actor_id != b.actor_id]
     return [(s, t) for s in sources or [None] for t in targets or [None]]
+
+
+def names_the_kind(named: Arg, kind: Arg) -> bool:
+    """'the Somali militant group al-Shabab', 'the rebel group M23': a named armed group and the unnamed kind
+    it is an instance of, of the same country, are one party, not two sides."""
+    group = named.mention is not None and named.mention.group
+    generic = kind.mention is not None and not kind.mention.group
+    return bool(group and generic) and party_key(named) == party_key(kind) and party_key(kind)[1] in ARMED_SECTORS \
+        and abs(named.mention.start - kind.mention.end) <= 2  # side by side, not 'M23 and Congolese rebels'
 
 
 def is_reciprocal(f: Found) -> bool:

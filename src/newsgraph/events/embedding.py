@@ -19,7 +19,8 @@ from newsgraph.events.lexicon import data_rows
 
 NOMINAL = {"NOUN", "PROPN", "PRON"}
 COMPLEMENTS = {"xcomp", "ccomp"}
-RULES = ("wish", "describing", "allegation", "aside")
+RULES = ("wish", "describing", "allegation", "aside", "charge", "mishap")
+CHARGE_PREPS = {"for", "of", "over"}  # 'jailed for helping', 'convicted of spying', 'arrested over posting'
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +65,8 @@ def clause_up(token: Token) -> list[Token]:
 def opens_setting(t: Token, f: Found, triggers: dict[int, Found], on: tuple[str, ...]) -> bool:
     """Whether `t` (the trigger or one of its heads) heads a setting around the trigger `f`."""
     words = embedding_words()
+    if "mishap" in on and t.i == f.token.i and by_mishap(t, words.get("mishap", frozenset())):
+        return True  # 'victims killed by the crash', 'died in the earthquake': no one's act
     head = t.head
     if head.i == t.i:
         return False
@@ -76,7 +79,20 @@ def opens_setting(t: Token, f: Found, triggers: dict[int, Found], on: tuple[str,
         return True  # 'a report alleged that the army helped to plan the killings': the allegation is the act
     if "aside" in on and t.i == f.token.i and f.trigger.pos == "noun" and is_aside(t):
         return True
+    if "charge" in on and t.dep_ == "pcomp" and head.lower_ in CHARGE_PREPS and head.dep_ == "prep" \
+            and word_of(head.head, words.get("charge", frozenset())):
+        return True  # 'jailed a student for helping militants join a group': the charge, not an act told
     return False
+
+
+CAUSE_PREPS = {"by", "in"}  # 'killed by the crash', 'killed in an accident'
+
+
+def by_mishap(verb: Token, mishaps: frozenset[str]) -> bool:
+    """A harm whose cause is an accident or a disaster, named as its agent or its setting."""
+    causes = [p for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ in CAUSE_PREPS
+              for p in c.children if p.dep_ == "pobj"]
+    return any(word_of(p, mishaps) for p in causes)
 
 
 def word_of(token: Token, words: frozenset[str]) -> bool:
@@ -95,10 +111,10 @@ def is_complement(clause: Token) -> bool:
 def asked_of_another(clause: Token) -> bool:
     """Whether the wanted act is another's to do: the one asked, urged or pressed ('urged the government to
     help', 'Obama is pressed to act') or a subject of its own ('hoped the officials would be indicted'). What
-    one seeks to do oneself ('seeking to deepen a partnership') is one's own planned act, coded as such."""
+    one seeks to do oneself ('seeking to deepen a partnership') is one's own: an AGREE (events/intent.py)."""
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
     asked = any(c.dep_ in ("dobj", "nsubjpass") for c in clause.head.children)
-    return own_subject or (clause.dep_ == "xcomp" and asked)
+    return own_subject or asked  # also an infinitive hung on as an adverbial: 'pressured by Congress to help'
 
 
 def describes_noun(verb: Token, f: Found) -> bool:

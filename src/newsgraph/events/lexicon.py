@@ -98,7 +98,7 @@ def cameo_patterns(blocked: set) -> dict[str, list[Trigger]]:
     patterns: dict[str, list[Trigger]] = {}
     for cells in data_rows("triggers_cameo_patterns.tsv"):
         verbs, words, _code, kind, mode, context = (cells + [""] * 6)[:6]
-        if kind not in TYPES:
+        if kind not in TYPES and kind != NO_EVENT:  # '-': a comment or appeal ('expressed sorrow'), no event
             continue
         slots = tuple(frozenset(slot.split("|")) for slot in words.split())
         for verb in verbs.split("|"):

@@ -56,11 +56,42 @@ def negated(trigger: Token, chain: list[Token], is_noun: bool) -> bool:
             return True
         governing = next((t for t in chain[1:] if t.pos_ in ("VERB", "AUX")), None)
         return governing is not None and bool(_aux(governing) & NEGATIONS) and governing.lemma_ not in FAILING
-    if _aux(trigger) & NEGATIONS:
+    if _aux(trigger) & NEGATIONS or neither_nor(trigger):
         return True
     if trigger.dep_ in ("acomp", "oprd") and _aux(trigger.head) & NEGATIONS:
         return True  # 'the border did not remain shut'
-    return trigger.dep_ == "xcomp" and trigger.head.lemma_ in FAILING
+    if trigger.dep_ == "xcomp" and trigger.head.lemma_ in FAILING:
+        return not _aux(trigger.head) & NEGATIONS  # 'would not hesitate to invade': not denied
+    return under_negation(trigger)
+
+
+def neither_nor(verb: Token) -> bool:
+    """'can neither build up its arsenal nor replace it': both verbs are denied."""
+    first = verb.head if verb.dep_ == "conj" and any(c.lower_ == "nor" for c in verb.head.children) else verb
+    return any(c.dep_ in ("preconj", "neg") and c.lower_ == "neither" for c in first.children)
+
+
+def under_negation(verb: Token) -> bool:
+    """'said he would not give permission to Russia to help Israel', 'did not want to attend': an act in the
+    infinitive of a denied verb is denied with it (a refusal, 'refused to talk', is FAILING's own case)."""
+    denying = denier(verb)
+    return denying is not None and denying.i != verb.i and denying.lemma_ not in FAILING
+
+
+def denier(verb: Token) -> Token | None:
+    """The verb whose negation denies `verb`: itself, or a verb it is the infinitive of."""
+    token = verb
+    while not _aux(token) & NEGATIONS:
+        if token.head.i == token.i or not is_infinitive(token):
+            return None
+        token = token.head
+    return token
+
+
+def is_infinitive(verb: Token) -> bool:
+    """A complement infinitive, or one the parser hangs on as an adverbial ('permission to Russia to help')."""
+    return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                  for c in verb.children))
 
 
 def hypothetical(chain: list[Token]) -> bool:

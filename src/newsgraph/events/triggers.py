@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph.events.arguments import LIGHT_VERBS, STATE_VERBS, ActorIndex, verb_arguments
 from newsgraph.events.context import Found
+from newsgraph.events.embedding import embedding_words
 from newsgraph.events.lexicon import CONTROL, GROUP, HAS_OBJECT, NO_EVENT, SEAT, TO_ACTOR, WITH, Lexicon, Trigger
 from newsgraph.events.status import FAILING, PLANNING, REPORTING
 from newsgraph.events.words import word_class, word_pairs
@@ -209,8 +210,12 @@ def verb_objects(found: list[Found]) -> set[int]:
     verbs = {f.token.i: f.trigger for f in found if f.trigger.pos == "verb"}
     covered = set()
     nouns = {f.token.i: f.trigger for f in found if f.trigger.pos == "noun"}
+    doing = embedding_words().get("doing", frozenset())
     for f in found:
         verb = verbs.get(f.token.head.i) if f.trigger.pos == "noun" else None
+        if verb and not verb.curated and f.token.dep_ == "dobj" and verb.lemma in doing:
+            covered.add(f.token.head.i)  # 'conducting military exercises': the exercises are the act, not the conducting
+            continue
         if verb and (verb.type == f.trigger.type or f.token.lemma_.lower() in verb.objects or (
                 f.token.dep_ == "dobj" and verb.lemma not in LIGHT_VERBS)):
             # 'suspended trade' is one SANCTION, not also a COOPERATE; 'ratified an agreement', 'ordered an
