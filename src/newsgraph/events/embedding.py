@@ -16,11 +16,12 @@ from spacy.tokens import Token
 
 from newsgraph.events.context import Found
 from newsgraph.events.lexicon import data_rows
+from newsgraph.events.words import word_class
 
 NOMINAL = {"NOUN", "PROPN", "PRON"}
 COMPLEMENTS = {"xcomp", "ccomp"}
 RULES = ("wish", "describing", "allegation", "aside", "charge", "mishap")
-CHARGE_PREPS = {"for", "of", "over"}  # 'jailed for helping', 'convicted of spying', 'arrested over posting'
+CHARGE_PREPS = word_class("charge_preps")
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +86,7 @@ def opens_setting(t: Token, f: Found, triggers: dict[int, Found], on: tuple[str,
     return False
 
 
-CAUSE_PREPS = {"by", "in"}  # 'killed by the crash', 'killed in an accident'
+CAUSE_PREPS = word_class("cause_preps")
 
 
 def by_mishap(verb: Token, mishaps: frozenset[str]) -> bool:

@@ -20,10 +20,11 @@ from newsgraph.events.context import Found
 from newsgraph.events.embedding import embedding_words, is_complement, word_of
 from newsgraph.events.parties import party_key
 from newsgraph.events.status import FUTURE_MODALS, REPORTING, denier, status_of
+from newsgraph.events.words import word_class
 
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}  # CAMEO 036, 032, 031, 033, 035
 TO_COME = {"planned", "hypothetical"}
-CONDITIONS = {"if", "unless", "whether"}  # 'would free them if ...' is a condition, not a promise
+CONDITIONS = word_class("conditions")
 ANNOUNCING = FUTURE_MODALS | {"would"}  # 'said it will free', 'announced it would free'; not 'could', 'might'
 
 
@@ -77,7 +78,7 @@ def own_announcement(trigger: Token, doers: list[Arg], index: ActorIndex) -> Tok
 # What a refusal rejects, by the act refused (CAMEO 121-124: reject cooperation or aid, decline to yield). A
 # meeting refused is left out: a meeting is coded both ways, and a refusal is one side's.
 REFUSED = {"AID": "assist", "COOPERATE": "assist", "RETREAT": "yield", "SUPPORT": "", "AGREE": ""}
-WILLING = {"will", "would", "can", "could", "shall"}  # 'would not help', 'will not meet', 'cannot accept'
+WILLING = word_class("willing")
 
 
 def refused(event_type: str, trigger: Token) -> str | None:
