@@ -126,3 +126,30 @@ def test_unattributed_quotation_continues_a_reported_quotation(text, second):
 def test_the_same_source_repeats_the_previous_speaker(text, speaker):
     *_, last = claims(text)
     assert last.speaker.lower() == "the same source" and last.speaker_actor == speaker
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    ("“The floods have cut every road to the coast. We need boats now,” said Amina Yusuf, a Red Crescent "
+     "coordinator in Maiduguri.", "Amina Yusuf", "The floods have cut every road to the coast. We need boats now"),
+    ("“The harvest is lost in the whole valley. Completely lost,” said Jorge Quispe, a farmer near Cusco.",
+     "Jorge Quispe", "The harvest is lost in the whole valley. Completely lost"),
+    ("“There is no money left for the night trains,” Haas, a former rail executive, said on “Good Morning "
+     "Vienna.”", "Haas", "There is no money left for the night trains"),
+    ("“He's completely right. There's a huge gap between this ministry and frankly the premier and our farmers,” "
+     "Sharma, a top Congress adviser, said Monday morning on NDTV’s “India Today.”", "Sharma",
+     "He's completely right. There's a huge gap between this ministry and frankly the premier and our farmers"),
+])
+def test_quotation_speaker_is_never_inside_a_quotation(text, speaker, content):
+    found = claims(text)
+    assert [(c.speaker, c.content) for c in found] == [(speaker, content)]
+
+
+@pytest.mark.parametrize("text,tail", [
+    ("The minister said the port has enough fuel for the winter and the new pipeline was a gift to the "
+     "importers in Mombasa.", "a gift to the importers in Mombasa"),
+    ("The mayor of Lyon said he wants to rebuild the two bridges over the river that flood every spring.",
+     "that flood every spring"),
+])
+def test_reported_clause_runs_on_when_the_parse_splits_it(text, tail):
+    [claim] = claims(text)
+    assert claim.content.endswith(tail), claim.content

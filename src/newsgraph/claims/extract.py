@@ -35,6 +35,7 @@ STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"}
 LOCAL_SECTORS = STATE_SECTORS | {"CVL", "BUS", "OPP"}  # speakers who belong to a country even when unsaid
 INTRO_BEFORE, INTRO_AFTER = 6, 14  # tokens around a person's name that may describe them
 BYLINE = "<by>"
+TITLE_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "for", "to", "with", "at", "by"}
 
 
 @dataclass
@@ -98,7 +99,8 @@ def running_on(paragraph: str, following: str) -> int | None:
 def is_statement(text: str) -> bool:
     """A quotation someone said, not a scare quote ('“glorious” exit', 'for “not taking a stand”')."""
     words = text.split()
-    return len(words) >= 6 or (len(words) >= 3 and text.rstrip()[-1:] in ",.?!")
+    titled = all(w[:1].isupper() or w in TITLE_SMALL_WORDS for w in words)  # a show or book: '“Fox and Friends.”'
+    return len(words) >= 6 or (len(words) >= 3 and text.rstrip()[-1:] in ",.?!" and not titled)
 
 
 def inside(start: int, end: int, spans) -> bool:
@@ -148,6 +150,8 @@ def verb_claims(verb: Token, quotes, cues, index: ActorIndex) -> list[Draft]:
             verb.head.head.lemma_.lower() in cues.verbs:
         subjects = subject_heads(verb.head.head)  # 'The army said 23 died and claimed that ...'
     speaker = noun_phrase(subjects[0]) if subjects else None
+    if speaker is not None and inside(speaker.start_char, speaker.end_char, quotes):
+        return []  # a subject inside a quotation is a misparse ('“...,” Ruiz said on “Fox and Friends”')
     for frame, content_of in FRAMES:
         if frame not in frames:
             continue
@@ -182,7 +186,10 @@ def clause_content(verb: Token, frame: str):
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if clauses:
         start, end = clause_range(clauses[0])
-        for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > clauses[0].i):
+        for conj in (c for c in verb.children if c.dep_ in ("conj", "ccomp") and c.i > clauses[0].i):
+            # 'said X, and Y' (a coordinated clause with its own subject), and the second half of one clause
+            # the parse hangs on the cue as a clause of its own ('said Trump has respect for the military and
+            # his comment was an expression of frustration')
             contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in verb.children
                            if clauses[0].i < c.i < conj.i)  # '..., but polls are no measure of votes'
             if has_subject(conj) and not contrast and conj.lemma_.lower() not in load_cues().verbs:
@@ -540,6 +547,8 @@ def noun_phrase(head: Token) -> Span:
     relative clauses ('Ana Ruiz, an expert on ..., said' -> 'Ana Ruiz')."""
     doc = head.doc
     start = head.left_edge.i
+    while start < head.i and doc[start].is_punct:
+        start += 1  # a parse may hang the quotation's closing marks on the speaker: ',” Haas said'
     end = head.i + 1
     while end < len(doc) and doc[end].dep_ in ("flat", "compound") and doc[end].head.i == head.i:
         end += 1
@@ -561,9 +570,8 @@ def quoted(sdoc: Doc, quotes: list[tuple[int, int]], reported_drafts: list[Draft
             continue
         cue = attribution(sdoc, start, end, quotes)
         if cue is not None:
-            subjects = subject_heads(cue)
-            speaker = noun_phrase(subjects[0]) if subjects else None
-            if speaker is not None and not inside(speaker.start_char, speaker.end_char, quotes):
+            speaker = quote_speaker(sdoc, cue, end, quotes)
+            if speaker is not None:
                 drafts.append(Draft(start, end, True, cue.idx, cue.idx + len(cue), cue.text, speaker))
                 continue
         signed = signature(sdoc, end)
@@ -576,6 +584,27 @@ def quoted(sdoc: Doc, quotes: list[tuple[int, int]], reported_drafts: list[Draft
             drafts.append(Draft(start, end, True, previous.cue_start, previous.cue_end, previous.cue,
                                 previous.speaker))
     return drafts
+
+
+def quote_speaker(sdoc: Doc, cue: Token, end: int, quotes) -> Span | None:
+    """Who a quotation's cue names: its subject outside the quotation (a parse may take the quotation's last
+    words for a second subject: '“... Full panic mode,” said Ana Ruiz'), else the name between the quotation
+    and the cue ('“...,” Ruiz, a former minister, said on “Meet the Press.”', where the parse took the show's
+    title for the subject)."""
+    for subject in subject_heads(cue):
+        phrase = noun_phrase(subject)
+        if not inside(phrase.start_char, phrase.end_char, quotes):
+            return phrase
+    after = sdoc.char_span(end, end, alignment_mode="expand")
+    first = after.end if after is not None else len(sdoc)
+    while first < cue.i and (sdoc[first].is_punct or sdoc[first].is_space):
+        first += 1
+    last = first
+    while last < cue.i and sdoc[last].pos_ == "PROPN" and sdoc[last].text[:1].isupper():
+        last += 1
+    if last == first or last < cue.i and sdoc[last].text != ",":
+        return None
+    return sdoc[first:last]
 
 
 def signature(sdoc: Doc, end: int) -> tuple[Token, Span] | None:
@@ -704,7 +733,8 @@ def resolve_speaker(d: Draft, earlier: list[Claim], index: ActorIndex, intros) -
     if head.pos_ == "PRON":
         arg = pronoun_actor(head, index)
         return (arg.actor_id if arg else None), "pronoun"
-    for appos in (c for c in head.children if c.dep_ == "appos"):
+    for appos in (c for c in head.children if c.dep_ == "appos" and head.pos_ != "PROPN"):
+        # a name's own apposition describes it ('Flynn, a top Trump surrogate'): the name speaks
         named = [a for a in actors_under(appos, index) if a.mention is not None and a.mention.kind == "person"]
         if named:  # "The country's leader, Prime Minister Ana Ruiz, made the claim"
             return named[0].actor_id, ""
