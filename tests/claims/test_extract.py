@@ -153,3 +153,27 @@ def test_quotation_speaker_is_never_inside_a_quotation(text, speaker, content):
 def test_reported_clause_runs_on_when_the_parse_splits_it(text, tail):
     [claim] = claims(text)
     assert claim.content.endswith(tail), claim.content
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Kenya's Interior Ministry ordered the closure of three camps near Dadaab on Monday. The ministry said the "
+     "camps had become unsafe.", "KEN.GOV"),
+    ("The European Medicines Agency approved the vaccine in March. The agency said the benefits outweigh the "
+     "risks.", "ORG:european-medicines-agency"),
+    ("Indonesia's foreign ministry summoned the Chinese ambassador. The spokeswoman said the ship had entered "
+     "Indonesian waters.", "IDN.GOV"),
+])
+def test_a_described_body_is_the_latest_organisation_that_fits(text, actor):
+    [claim] = claims(text)
+    assert claim.speaker_actor == actor and "description" in claim.notes
+    assert claim.speaker.split()[0] == "The"  # the speaker stays as written
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Police in Lagos arrested two men on Friday. A spokesman said the suspects would appear in court.",
+     "A spokesman"),
+    ("The floods in Sylhet displaced thousands. Officials said relief camps had run out of rice.", "Officials"),
+])
+def test_an_unnamed_source_keeps_its_description(text, speaker):
+    [claim] = claims(text)
+    assert claim.speaker == speaker and "description" not in claim.notes

@@ -35,6 +35,7 @@ STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"}
 LOCAL_SECTORS = STATE_SECTORS | {"CVL", "BUS", "OPP"}  # speakers who belong to a country even when unsaid
 INTRO_BEFORE, INTRO_AFTER = 6, 14  # tokens around a person's name that may describe them
 BYLINE = "<by>"
+SPOKESPEOPLE = ("spokesman", "spokeswoman", "spokesperson")
 TITLE_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "for", "to", "with", "at", "by"}
 
 
@@ -745,8 +746,10 @@ def resolve_speaker(d: Draft, earlier: list[Claim], index: ActorIndex, intros) -
     if definite and head.tag_ not in ("NNP", "NNPS"):
         person = described_person(lemma, head.idx, intros, BYLINE) if lemma in words.works else None
         person = person or described_person(lemma, head.idx, intros)
-        if person:
-            return person, "description"
+        bare = not any(t.pos_ == "PROPN" or t.dep_ == "compound" for t in d.speaker)  # not 'the UN refugee agency'
+        body = described_body(lemma, head.idx, (d.start, d.end), index) if bare and not person else None
+        if person or body:
+            return person or body, "description"
     if index.at(head) is None and looks_like_person(d.speaker, index):
         # a speaker the actor stage did not know ('Ana Ruiz, a former diplomat') is still a person
         return f"PER:{slug(d.speaker.text)}", "name"
@@ -849,6 +852,25 @@ def introductions(sdoc: Doc, index: ActorIndex) -> list[tuple[int, str, set[str]
             words.add(BYLINE)  # '... for a think tank, by Ana Ruiz': the author of the piece
         found.append((m.start, m.actor_id, words))
     return found
+
+
+def described_body(lemma: str, before: int, content: tuple[int, int], index: ActorIndex) -> str | None:
+    """'the ministry', 'the agency': the latest organisation named before with the description's word, else
+    the latest of a sector the word fits; 'the spokesman' (no person introduced as one): the latest
+    organisation named with any body word. Names inside the claim's own content do not count."""
+    bodies = load_speaker_words().bodies
+    spokesperson = lemma in SPOKESPEOPLE
+    if lemma not in bodies and not spokesperson:
+        return None
+    named = [m for m in index.mentions if m.kind == "organization" and m.end <= before
+             and not inside(m.start, m.end, [content])]
+    for m in reversed(named):
+        words = {w.rstrip("s") for w in re.findall(r"[a-z]+", m.surface.lower())}
+        if words & ({b.rstrip("s") for b in bodies} if spokesperson else {lemma.rstrip("s")}):
+            return m.actor_id
+    if spokesperson:
+        return None
+    return next((m.actor_id for m in reversed(named) if m.sector in bodies[lemma]), None)
 
 
 def described_person(lemma: str, before: int, intros, marker: str | None = None) -> str | None:
