@@ -37,7 +37,7 @@ def test_multi_sentence_quotation_is_one_claim():
 
 def test_reported_speech_with_that_clause():
     [claim] = claims("Pakistan's Foreign Office said that militants were using Afghan soil to attack Pakistan.")
-    assert claim.content == "militants were using Afghan soil to attack Pakistan"
+    assert claim.content == "that militants were using Afghan soil to attack Pakistan"  # the clause with its complementiser
     assert not claim.direct and claim.speaker_actor == "PAK.GOV" and claim.cue == "said"
     assert "PAK" in claim.about
 
@@ -63,7 +63,7 @@ def test_unnamed_report_frame_has_no_speaker_and_makes_events_reported():
     sdoc = load_model()(text)
     mentions = find_mentions("t", sdoc, PUBLISHED)
     [claim] = find_claims("t", sdoc, mentions)
-    assert claim.speaker_actor is None and claim.content == "Pakistan closed the Torkham crossing on Monday"
+    assert claim.speaker_actor is None and claim.content == "that Pakistan closed the Torkham crossing on Monday"
     events = find_events("t", sdoc, mentions, PUBLISHED)
     link_events(events, [claim])
     closure = next(e for e in events if e.type == "SANCTION")
@@ -103,7 +103,7 @@ def test_unnamed_officials_take_the_country_in_context():
 def test_noun_cue_and_apposition():
     [claim] = claims("Pakistan's leader, Prime Minister Imran Khan, made the claim that the Taliban are "
                      "“normal civilians.”")
-    assert claim.speaker_actor == "PER:imran-khan" and claim.content.startswith("the Taliban are “normal civilians")
+    assert claim.speaker_actor == "PER:imran-khan" and claim.content.startswith("that the Taliban are “normal civilians")
 
 
 @pytest.mark.parametrize("text,second", [

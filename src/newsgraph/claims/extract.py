@@ -170,7 +170,8 @@ def verb_claims(verb: Token, quotes, cues, index: ActorIndex) -> list[Draft]:
             text = doc_text(verb.doc)
             while start < end and text[start] in " \t\n,;:—–-":
                 start += 1
-            quotation = inside(start, end, quotes) or starts_quote(text, start, end, quotes)
+            opening = start + 5 if text[start:start + 5].lower() == "that " else start  # 'said that “...”'
+            quotation = inside(opening, end, quotes) or starts_quote(text, opening, end, quotes)
             if end - start < 2 or quotation and "\n" not in text[cue_end:start]:
                 continue  # a quotation in the cue's paragraph: the quote pass attributes it
             drafts.append(Draft(start, end, quotation, verb.idx, cue_end, cue_text(verb, cue_end), speaker,
@@ -479,8 +480,8 @@ def clause_range(head: Token) -> tuple[int, int]:
             tokens = [t for t in tokens if t.i < child.left_edge.i]
             while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
                 tokens.pop()
-    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].lower_ == "that"):
-        tokens = tokens[1:]  # 'said that ...': 'that' is the cue's, not the claim's
+    while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ != "that" or tokens[0].is_punct):
+        tokens = tokens[1:]  # a clause keeps its complementiser (PolNeAR and gold/claims.tsv: 'said that X' -> 'that X')
     if not tokens:
         return head.idx, head.idx
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
