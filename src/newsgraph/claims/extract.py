@@ -735,8 +735,7 @@ def resolve_speaker(d: Draft, earlier: list[Claim], index: ActorIndex, intros) -
     if head.pos_ == "PRON":
         arg = pronoun_actor(head, index)
         return (arg.actor_id if arg else None), "pronoun"
-    for appos in (c for c in head.children if c.dep_ == "appos" and head.pos_ != "PROPN"):
-        # a name's own apposition describes it ('Flynn, a top Trump surrogate'): the name speaks
+    for appos in (c for c in head.children if c.dep_ == "appos"):
         named = [a for a in actors_under(appos, index) if a.mention is not None and a.mention.kind == "person"]
         if named:  # "The country's leader, Prime Minister Ana Ruiz, made the claim"
             return named[0].actor_id, ""
