@@ -177,3 +177,21 @@ def test_a_described_body_is_the_latest_organisation_that_fits(text, actor):
 def test_an_unnamed_source_keeps_its_description(text, speaker):
     [claim] = claims(text)
     assert claim.speaker == speaker and "description" not in claim.notes
+
+
+@pytest.mark.parametrize("text,content", [
+    ("The opposition in Nairobi wants to cut the fuel levy, freeze bus fares and build two new bridges.",
+     "to cut the fuel levy, freeze bus fares and build two new bridges"),
+    ("The governor of Sao Paulo promised to meet and in some cases exceed the targets for new schools.",
+     "to meet and in some cases exceed the targets for new schools"),
+    ("The party in Lima proposed scrapping the fuel tax and freezing bus fares.",
+     "scrapping the fuel tax and freezing bus fares"),
+])
+def test_coordinated_infinitives_and_gerunds_stay_in_the_content(text, content):
+    [claim] = claims(text)
+    assert claim.content == content
+
+
+def test_a_finite_verb_after_the_infinitive_is_the_speakers_next_act():
+    [claim] = claims("The rebels vowed to fight on and left the talks in Doha.")
+    assert claim.content == "to fight on"

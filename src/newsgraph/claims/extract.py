@@ -260,7 +260,24 @@ def infinitive_content(verb: Token, frame: str):
         addressee = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
     first = addressee.left_edge if addressee is not None else action
     start, end = clause_range(action)
-    return [(min(start, first.idx), end)], particle_end(verb)
+    return [(min(start, first.idx), same_form_end(verb, action, end))], particle_end(verb)
+
+
+def same_form_end(verb: Token, action: Token, end: int) -> int:
+    """A verb of the content's own form coordinated after it continues the content, though the parse hangs it
+    on the cue: 'wants to triple the programme, grow the corps and create a reserve' (base forms after 'to'),
+    'mentioned refinancing loans and forcing universities to pay' (gerunds); a finite verb ('vowed to fight
+    and left') is the speaker's own next act."""
+    for conj in (c for c in verb.children if c.dep_ in ("conj", "dep") and c.i > action.i
+                 and same_form(c, action, verb) and not has_subject(c)):
+        end = max(end, clause_range(conj)[1])
+    return end
+
+
+def same_form(conj: Token, action: Token, verb: Token) -> bool:
+    """'exceed' after 'promised to meet and' is a base form though tagged present: a present form cannot
+    agree with a cue in the past or the third person ('promised', 'wants')."""
+    return conj.tag_ == action.tag_ or action.tag_ == "VB" and conj.tag_ == "VBP" and verb.tag_ in ("VBD", "VBZ", "VBN")
 
 
 def preposition_content(verb: Token, frame: str):
@@ -328,7 +345,8 @@ def gerund_content(verb: Token, frame: str):
                    and not any(a.dep_ == "aux" for a in c.children)), None)
     if action is None:
         return None
-    return [clause_range(action)], particle_end(verb)
+    start, end = clause_range(action)
+    return [(start, same_form_end(verb, action, end))], particle_end(verb)
 
 
 FRAMES = [("clause", clause_content), ("to", infinitive_content), ("gerund", gerund_content),
