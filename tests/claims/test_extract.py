@@ -195,3 +195,31 @@ def test_coordinated_infinitives_and_gerunds_stay_in_the_content(text, content):
 def test_a_finite_verb_after_the_infinitive_is_the_speakers_next_act():
     [claim] = claims("The rebels vowed to fight on and left the talks in Doha.")
     assert claim.content == "to fight on"
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Rights groups called for the prisoners to be released before the election in Harare.",
+     "the prisoners to be released before the election in Harare"),
+    ("Farmers in Punjab pushed for the canal to be repaired before the monsoon.",
+     "the canal to be repaired before the monsoon"),
+])
+def test_for_with_a_clause_of_its_own(text, content):
+    [claim] = claims(text)
+    assert claim.content == content and claim.cue.endswith("for")
+
+
+@pytest.mark.parametrize("text,speaker,actor", [
+    ("Ramaphosa: The power cuts will end by winter.\nCyril Ramaphosa spoke to miners in Rustenburg on Monday.",
+     "Ramaphosa", "PER:cyril-ramaphosa"),
+    ("Modi: India will double its solar capacity.\nNarendra Modi addressed parliament in New Delhi.",
+     "Modi", "PER:narendra-modi"),
+])
+def test_headline_speaker_named_again_in_the_story(text, speaker, actor):
+    first = claims(text)[0]
+    assert (first.speaker, first.speaker_actor, first.cue) == (speaker, actor, ":")
+
+
+@pytest.mark.parametrize("text", ["Kabul: The city woke to the sound of gunfire.\nResidents fled to the hills.",
+                                  "Lagos: Fuel queues return as the subsidy ends.\nDrivers waited all night."])
+def test_a_place_before_a_headline_colon_does_not_speak(text):
+    assert [c for c in claims(text) if c.cue == ":"] == []

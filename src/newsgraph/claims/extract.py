@@ -290,6 +290,24 @@ def preposition_content(verb: Token, frame: str):
             for more in (c for c in verb.children if c.i > prep.i and c.dep_ in ("prep", "advcl") and not timed(c)):
                 end = max(end, more.right_edge.idx + len(more.right_edge))  # 'warned of famine if the rains fail'
             return [(start, end)], prep.idx + len(prep)
+    return for_to_clause(verb, preposition)
+
+
+def for_to_clause(verb: Token, preposition: str):
+    """'called for the prisoners to be released', 'pushed for compensation to be clawed back': a clause with
+    its own subject after the preposition, which the parse hangs on the cue (the preposition its marker, or
+    left without an object)."""
+    if preposition != "for":
+        return None
+    doc = verb.doc
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "advcl") and c.i > verb.i):
+        before = doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
+        mark = clause.left_edge if clause.left_edge.lower_ == preposition else before
+        if mark is None or mark.lower_ != preposition or mark.head not in (verb, clause) or \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            continue
+        tokens = [t for t in clause.subtree if t.i > mark.i]
+        return [(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))], mark.idx + len(mark)
     return None
 
 
@@ -473,11 +491,23 @@ def headline_claims(sdoc: Doc, cues, index: ActorIndex) -> list[Draft]:
         first = next((t.i for t in sdoc[sent.start:colon.i] if not t.is_punct), colon.i)
         name = sdoc[first:colon.i]
         rest = sdoc[colon.i + 1:sent.end]
-        if len(name) and all(t.text[:1].isupper() for t in name) and named_speaker(name, index) \
+        if len(name) and all(t.text[:1].isupper() for t in name) and (
+                named_speaker(name, index) or bare_name(name, index) and any(t.pos_ in ("VERB", "AUX") for t in rest)) \
                 and not all(t.pos_ == "PROPN" or not t.is_alpha for t in rest):  # 'Writer: A Name' is a byline
             start, end = colon_rest(sdoc, colon)
             drafts.append(Draft(start, end, False, colon.idx, colon.idx + 1, ":", name))
     return drafts
+
+
+def bare_name(name: Span, index: ActorIndex) -> bool:
+    """A headline's speaker the parse knows only as a proper noun ('Okonjo-Iweala: trade rules must change'),
+    or as a capitalised word the story names someone by ('Sanders: ...', tagged a noun at the line start, then
+    'Bernie Sanders said'); not a place ('Kabul: the city wakes to ...') nor a section label."""
+    words = [t for t in name if not t.is_punct]
+    names = {w for m in index.mentions if m.kind == "person" for w in m.surface.split()}
+    return 0 < len(words) <= 4 and all(t.pos_ == "PROPN" or t.text in names for t in words) and not any(
+        t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") or index.state_word(t) or t.text in load_places()
+        or t.lower_ in load_speaker_words().labels for t in words)
 
 
 def named_speaker(name: Span, index: ActorIndex) -> bool:
