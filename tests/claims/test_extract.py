@@ -223,3 +223,16 @@ def test_headline_speaker_named_again_in_the_story(text, speaker, actor):
                                   "Lagos: Fuel queues return as the subsidy ends.\nDrivers waited all night."])
 def test_a_place_before_a_headline_colon_does_not_speak(text):
     assert [c for c in claims(text) if c.cue == ":"] == []
+
+
+@pytest.mark.parametrize("text,first,second", [
+    ("“Immunity deals should not be a requirement for cooperating with the police,\" Chairman Jason Smith "
+     "said in a statement, adding that the deals were handed out \"like candy.\"",
+     "Immunity deals should not be a requirement for cooperating with the police", "that the deals were handed out"),
+    ("“The levy will ruin the cocoa farmers of Ashanti,\" the opposition leader said, adding that prices "
+     "had \"already collapsed.\"", "The levy will ruin the cocoa farmers of Ashanti", "that prices had"),
+])
+def test_mixed_quote_marks_do_not_swallow_the_attribution(text, first, second):
+    found = claims(text)
+    assert [c.content for c in found][0] == first and found[1].content.startswith(second)
+    assert found[0].speaker == found[1].speaker

@@ -27,6 +27,13 @@ from newsgraph.records import short_hash
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]+, [A-Z][a-z]{2,8}\.? \d{1,2}(, \d{4})? (\([^)]*\) *)?[-–—] *")
 QUOTES = [("“", "”"), ('"', '"'), ("«", "»"), ("„", "“")]
 QUOTE_CHARS = "“”\"«»„‘’'"
+# A pair of marks around a quotation. A straight mark opens only after a space or the paragraph's start, so
+# the closing mark of '“...," she said, adding "..."' cannot open a quotation that swallows the attribution;
+# a curly opening closed by a straight mark (“...") is a slip of copy editing, still a quotation.
+QUOTE_PATTERNS = [re.compile(re.escape(o) + r"([^" + re.escape(o + c) + r"\n]+)" + re.escape(c))
+                  for o, c in QUOTES if o != c] + [
+    re.compile(r'(?:^|(?<=[\s(\[—–-]))"([^"\n]+)"'),
+    re.compile(r'“([^“”"\n]+)"(?!\w)')]
 DOUBLED_QUOTE = re.compile(r"(?<!\w)''(?!')(.+?)(?<!')''(?!\w)")  # the two-apostrophe marks of some archives
 EDGE = " \t\n,.;:" + QUOTE_CHARS
 ATTRIBUTION_REACH = 30  # tokens between a quotation and its 'he said' (the sentence end stops it sooner):
@@ -76,9 +83,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         run_on = running_on(paragraph, following)
         if run_on is not None:
             spans.append((offset + run_on, offset + len(paragraph.rstrip())))
-        for opening, closing in QUOTES:
-            pattern = re.escape(opening) + r"([^" + re.escape(opening + closing) + r"\n]+)" + re.escape(closing)
-            for m in re.finditer(pattern, paragraph):
+        for pattern in QUOTE_PATTERNS:
+            for m in pattern.finditer(paragraph):
                 spans.append((offset + m.start(1), offset + m.end(1)))
         for m in DOUBLED_QUOTE.finditer(paragraph):
             spans.append((offset + m.start(1), offset + m.end(1)))
