@@ -97,6 +97,7 @@ class SpeakerWords:
     same_source: frozenset[str]  # 'the same source'
     personal: frozenset[str]  # 'he', 'she'
     labels: frozenset[str] = frozenset()  # 'Analysis:' heads a headline, it does not speak
+    bodies: dict[str, frozenset[str]] = field(default_factory=dict)  # 'the ministry' -> sectors it fits
 
 
 @cache
@@ -104,4 +105,5 @@ def load_speaker_words() -> SpeakerWords:
     path = resources.files("newsgraph") / "data" / "claim_speakers.toml"
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     return SpeakerWords([frozenset(g) for g in data["descriptions"].values()], frozenset(data["works"]),
-                        frozenset(data["same_source"]), frozenset(data["personal"]), frozenset(data.get("labels", ())))
+                        frozenset(data["same_source"]), frozenset(data["personal"]), frozenset(data.get("labels", ())),
+                        {word: frozenset(sectors) for word, sectors in data.get("bodies", {}).items()})

@@ -27,6 +27,13 @@ from newsgraph.records import short_hash
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]+, [A-Z][a-z]{2,8}\.? \d{1,2}(, \d{4})? (\([^)]*\) *)?[-–—] *")
 QUOTES = [("“", "”"), ('"', '"'), ("«", "»"), ("„", "“")]
 QUOTE_CHARS = "“”\"«»„‘’'"
+# A pair of marks around a quotation. A straight mark opens only after a space or the paragraph's start, so
+# the closing mark of '“...," she said, adding "..."' cannot open a quotation that swallows the attribution;
+# a curly opening closed by a straight mark (“...") is a slip of copy editing, still a quotation.
+QUOTE_PATTERNS = [re.compile(re.escape(o) + r"([^" + re.escape(o + c) + r"\n]+)" + re.escape(c))
+                  for o, c in QUOTES if o != c] + [
+    re.compile(r'(?:^|(?<=[\s(\[—–-]))"([^"\n]+)"'),
+    re.compile(r'“([^“”"\n]+)"(?!\w)')]
 DOUBLED_QUOTE = re.compile(r"(?<!\w)''(?!')(.+?)(?<!')''(?!\w)")  # the two-apostrophe marks of some archives
 EDGE = " \t\n,.;:" + QUOTE_CHARS
 ATTRIBUTION_REACH = 30  # tokens between a quotation and its 'he said' (the sentence end stops it sooner):
@@ -35,6 +42,8 @@ STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"}
 LOCAL_SECTORS = STATE_SECTORS | {"CVL", "BUS", "OPP"}  # speakers who belong to a country even when unsaid
 INTRO_BEFORE, INTRO_AFTER = 6, 14  # tokens around a person's name that may describe them
 BYLINE = "<by>"
+SPOKESPEOPLE = ("spokesman", "spokeswoman", "spokesperson")
+TITLE_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "for", "to", "with", "at", "by"}
 
 
 @dataclass
@@ -74,9 +83,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         run_on = running_on(paragraph, following)
         if run_on is not None:
             spans.append((offset + run_on, offset + len(paragraph.rstrip())))
-        for opening, closing in QUOTES:
-            pattern = re.escape(opening) + r"([^" + re.escape(opening + closing) + r"\n]+)" + re.escape(closing)
-            for m in re.finditer(pattern, paragraph):
+        for pattern in QUOTE_PATTERNS:
+            for m in pattern.finditer(paragraph):
                 spans.append((offset + m.start(1), offset + m.end(1)))
         for m in DOUBLED_QUOTE.finditer(paragraph):
             spans.append((offset + m.start(1), offset + m.end(1)))
@@ -98,7 +106,8 @@ def running_on(paragraph: str, following: str) -> int | None:
 def is_statement(text: str) -> bool:
     """A quotation someone said, not a scare quote ('“glorious” exit', 'for “not taking a stand”')."""
     words = text.split()
-    return len(words) >= 6 or (len(words) >= 3 and text.rstrip()[-1:] in ",.?!")
+    titled = all(w[:1].isupper() or w in TITLE_SMALL_WORDS for w in words)  # a show or book: '“Fox and Friends.”'
+    return len(words) >= 6 or (len(words) >= 3 and text.rstrip()[-1:] in ",.?!" and not titled)
 
 
 def inside(start: int, end: int, spans) -> bool:
@@ -148,6 +157,8 @@ def verb_claims(verb: Token, quotes, cues, index: ActorIndex) -> list[Draft]:
             verb.head.head.lemma_.lower() in cues.verbs:
         subjects = subject_heads(verb.head.head)  # 'The army said 23 died and claimed that ...'
     speaker = noun_phrase(subjects[0]) if subjects else None
+    if speaker is not None and inside(speaker.start_char, speaker.end_char, quotes):
+        return []  # a subject inside a quotation is a misparse ('“...,” Ruiz said on “Fox and Friends”')
     for frame, content_of in FRAMES:
         if frame not in frames:
             continue
@@ -165,7 +176,8 @@ def verb_claims(verb: Token, quotes, cues, index: ActorIndex) -> list[Draft]:
             text = doc_text(verb.doc)
             while start < end and text[start] in " \t\n,;:—–-":
                 start += 1
-            quotation = inside(start, end, quotes) or starts_quote(text, start, end, quotes)
+            opening = start + 5 if text[start:start + 5].lower() == "that " else start  # 'said that “...”'
+            quotation = inside(opening, end, quotes) or starts_quote(text, opening, end, quotes)
             if end - start < 2 or quotation and "\n" not in text[cue_end:start]:
                 continue  # a quotation in the cue's paragraph: the quote pass attributes it
             drafts.append(Draft(start, end, quotation, verb.idx, cue_end, cue_text(verb, cue_end), speaker,
@@ -182,7 +194,10 @@ def clause_content(verb: Token, frame: str):
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if clauses:
         start, end = clause_range(clauses[0])
-        for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > clauses[0].i):
+        for conj in (c for c in verb.children if c.dep_ in ("conj", "ccomp") and c.i > clauses[0].i):
+            # 'said X, and Y' (a coordinated clause with its own subject), and the second half of one clause
+            # the parse hangs on the cue as a clause of its own ('said Trump has respect for the military and
+            # his comment was an expression of frustration')
             contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in verb.children
                            if clauses[0].i < c.i < conj.i)  # '..., but polls are no measure of votes'
             if has_subject(conj) and not contrast and conj.lemma_.lower() not in load_cues().verbs:
@@ -251,7 +266,24 @@ def infinitive_content(verb: Token, frame: str):
         addressee = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
     first = addressee.left_edge if addressee is not None else action
     start, end = clause_range(action)
-    return [(min(start, first.idx), end)], particle_end(verb)
+    return [(min(start, first.idx), same_form_end(verb, action, end))], particle_end(verb)
+
+
+def same_form_end(verb: Token, action: Token, end: int) -> int:
+    """A verb of the content's own form coordinated after it continues the content, though the parse hangs it
+    on the cue: 'wants to triple the programme, grow the corps and create a reserve' (base forms after 'to'),
+    'mentioned refinancing loans and forcing universities to pay' (gerunds); a finite verb ('vowed to fight
+    and left') is the speaker's own next act."""
+    for conj in (c for c in verb.children if c.dep_ in ("conj", "dep") and c.i > action.i
+                 and same_form(c, action, verb) and not has_subject(c)):
+        end = max(end, clause_range(conj)[1])
+    return end
+
+
+def same_form(conj: Token, action: Token, verb: Token) -> bool:
+    """'exceed' after 'promised to meet and' is a base form though tagged present: a present form cannot
+    agree with a cue in the past or the third person ('promised', 'wants')."""
+    return conj.tag_ == action.tag_ or action.tag_ == "VB" and conj.tag_ == "VBP" and verb.tag_ in ("VBD", "VBZ", "VBN")
 
 
 def preposition_content(verb: Token, frame: str):
@@ -264,6 +296,24 @@ def preposition_content(verb: Token, frame: str):
             for more in (c for c in verb.children if c.i > prep.i and c.dep_ in ("prep", "advcl") and not timed(c)):
                 end = max(end, more.right_edge.idx + len(more.right_edge))  # 'warned of famine if the rains fail'
             return [(start, end)], prep.idx + len(prep)
+    return for_to_clause(verb, preposition)
+
+
+def for_to_clause(verb: Token, preposition: str):
+    """'called for the prisoners to be released', 'pushed for compensation to be clawed back': a clause with
+    its own subject after the preposition, which the parse hangs on the cue (the preposition its marker, or
+    left without an object)."""
+    if preposition != "for":
+        return None
+    doc = verb.doc
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "advcl") and c.i > verb.i):
+        before = doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
+        mark = clause.left_edge if clause.left_edge.lower_ == preposition else before
+        if mark is None or mark.lower_ != preposition or mark.head not in (verb, clause) or \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            continue
+        tokens = [t for t in clause.subtree if t.i > mark.i]
+        return [(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))], mark.idx + len(mark)
     return None
 
 
@@ -319,7 +369,8 @@ def gerund_content(verb: Token, frame: str):
                    and not any(a.dep_ == "aux" for a in c.children)), None)
     if action is None:
         return None
-    return [clause_range(action)], particle_end(verb)
+    start, end = clause_range(action)
+    return [(start, same_form_end(verb, action, end))], particle_end(verb)
 
 
 FRAMES = [("clause", clause_content), ("to", infinitive_content), ("gerund", gerund_content),
@@ -446,11 +497,23 @@ def headline_claims(sdoc: Doc, cues, index: ActorIndex) -> list[Draft]:
         first = next((t.i for t in sdoc[sent.start:colon.i] if not t.is_punct), colon.i)
         name = sdoc[first:colon.i]
         rest = sdoc[colon.i + 1:sent.end]
-        if len(name) and all(t.text[:1].isupper() for t in name) and named_speaker(name, index) \
+        if len(name) and all(t.text[:1].isupper() for t in name) and (
+                named_speaker(name, index) or bare_name(name, index) and any(t.pos_ in ("VERB", "AUX") for t in rest)) \
                 and not all(t.pos_ == "PROPN" or not t.is_alpha for t in rest):  # 'Writer: A Name' is a byline
             start, end = colon_rest(sdoc, colon)
             drafts.append(Draft(start, end, False, colon.idx, colon.idx + 1, ":", name))
     return drafts
+
+
+def bare_name(name: Span, index: ActorIndex) -> bool:
+    """A headline's speaker the parse knows only as a proper noun ('Okonjo-Iweala: trade rules must change'),
+    or as a capitalised word the story names someone by ('Sanders: ...', tagged a noun at the line start, then
+    'Bernie Sanders said'); not a place ('Kabul: the city wakes to ...') nor a section label."""
+    words = [t for t in name if not t.is_punct]
+    names = {w for m in index.mentions if m.kind == "person" for w in m.surface.split()}
+    return 0 < len(words) <= 4 and all(t.pos_ == "PROPN" or t.text in names for t in words) and not any(
+        t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") or index.state_word(t) or t.text in load_places()
+        or t.lower_ in load_speaker_words().labels for t in words)
 
 
 def named_speaker(name: Span, index: ActorIndex) -> bool:
@@ -471,8 +534,8 @@ def clause_range(head: Token) -> tuple[int, int]:
             tokens = [t for t in tokens if t.i < child.left_edge.i]
             while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
                 tokens.pop()
-    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].lower_ == "that"):
-        tokens = tokens[1:]  # 'said that ...': 'that' is the cue's, not the claim's
+    while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ != "that" or tokens[0].is_punct):
+        tokens = tokens[1:]  # a clause keeps its complementiser (PolNeAR and gold/claims.tsv: 'said that X' -> 'that X')
     if not tokens:
         return head.idx, head.idx
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
@@ -540,6 +603,8 @@ def noun_phrase(head: Token) -> Span:
     relative clauses ('Ana Ruiz, an expert on ..., said' -> 'Ana Ruiz')."""
     doc = head.doc
     start = head.left_edge.i
+    while start < head.i and doc[start].is_punct:
+        start += 1  # a parse may hang the quotation's closing marks on the speaker: ',” Haas said'
     end = head.i + 1
     while end < len(doc) and doc[end].dep_ in ("flat", "compound") and doc[end].head.i == head.i:
         end += 1
@@ -561,9 +626,8 @@ def quoted(sdoc: Doc, quotes: list[tuple[int, int]], reported_drafts: list[Draft
             continue
         cue = attribution(sdoc, start, end, quotes)
         if cue is not None:
-            subjects = subject_heads(cue)
-            speaker = noun_phrase(subjects[0]) if subjects else None
-            if speaker is not None and not inside(speaker.start_char, speaker.end_char, quotes):
+            speaker = quote_speaker(sdoc, cue, end, quotes)
+            if speaker is not None:
                 drafts.append(Draft(start, end, True, cue.idx, cue.idx + len(cue), cue.text, speaker))
                 continue
         signed = signature(sdoc, end)
@@ -576,6 +640,27 @@ def quoted(sdoc: Doc, quotes: list[tuple[int, int]], reported_drafts: list[Draft
             drafts.append(Draft(start, end, True, previous.cue_start, previous.cue_end, previous.cue,
                                 previous.speaker))
     return drafts
+
+
+def quote_speaker(sdoc: Doc, cue: Token, end: int, quotes) -> Span | None:
+    """Who a quotation's cue names: its subject outside the quotation (a parse may take the quotation's last
+    words for a second subject: '“... Full panic mode,” said Ana Ruiz'), else the name between the quotation
+    and the cue ('“...,” Ruiz, a former minister, said on “Meet the Press.”', where the parse took the show's
+    title for the subject)."""
+    for subject in subject_heads(cue):
+        phrase = noun_phrase(subject)
+        if not inside(phrase.start_char, phrase.end_char, quotes):
+            return phrase
+    after = sdoc.char_span(end, end, alignment_mode="expand")
+    first = after.end if after is not None else len(sdoc)
+    while first < cue.i and (sdoc[first].is_punct or sdoc[first].is_space):
+        first += 1
+    last = first
+    while last < cue.i and sdoc[last].pos_ == "PROPN" and sdoc[last].text[:1].isupper():
+        last += 1
+    if last == first or last < cue.i and sdoc[last].text != ",":
+        return None
+    return sdoc[first:last]
 
 
 def signature(sdoc: Doc, end: int) -> tuple[Token, Span] | None:
@@ -715,8 +800,10 @@ def resolve_speaker(d: Draft, earlier: list[Claim], index: ActorIndex, intros) -
     if definite and head.tag_ not in ("NNP", "NNPS"):
         person = described_person(lemma, head.idx, intros, BYLINE) if lemma in words.works else None
         person = person or described_person(lemma, head.idx, intros)
-        if person:
-            return person, "description"
+        bare = not any(t.pos_ == "PROPN" or t.dep_ == "compound" for t in d.speaker)  # not 'the UN refugee agency'
+        body = described_body(lemma, head.idx, (d.start, d.end), index) if bare and not person else None
+        if person or body:
+            return person or body, "description"
     if index.at(head) is None and looks_like_person(d.speaker, index):
         # a speaker the actor stage did not know ('Ana Ruiz, a former diplomat') is still a person
         return f"PER:{slug(d.speaker.text)}", "name"
@@ -819,6 +906,25 @@ def introductions(sdoc: Doc, index: ActorIndex) -> list[tuple[int, str, set[str]
             words.add(BYLINE)  # '... for a think tank, by Ana Ruiz': the author of the piece
         found.append((m.start, m.actor_id, words))
     return found
+
+
+def described_body(lemma: str, before: int, content: tuple[int, int], index: ActorIndex) -> str | None:
+    """'the ministry', 'the agency': the latest organisation named before with the description's word, else
+    the latest of a sector the word fits; 'the spokesman' (no person introduced as one): the latest
+    organisation named with any body word. Names inside the claim's own content do not count."""
+    bodies = load_speaker_words().bodies
+    spokesperson = lemma in SPOKESPEOPLE
+    if lemma not in bodies and not spokesperson:
+        return None
+    named = [m for m in index.mentions if m.kind == "organization" and m.end <= before
+             and not inside(m.start, m.end, [content])]
+    for m in reversed(named):
+        words = {w.rstrip("s") for w in re.findall(r"[a-z]+", m.surface.lower())}
+        if words & ({b.rstrip("s") for b in bodies} if spokesperson else {lemma.rstrip("s")}):
+            return m.actor_id
+    if spokesperson:
+        return None
+    return next((m.actor_id for m in reversed(named) if m.sector in bodies[lemma]), None)
 
 
 def described_person(lemma: str, before: int, intros, marker: str | None = None) -> str | None:
