@@ -18,7 +18,7 @@ from newsgraph.events.arguments import (OPPOSING, ActorIndex, Arg, actors_under,
 from newsgraph.events.context import Context, Found
 from newsgraph.events.dating import (DATE_HINT, PUBLICATION_DATE, date_headlines, date_source, event_date,
                                      link_repeats, own_whens, paragraph_starts)
-from newsgraph.events.discourse import (OTHER_TIME, VERBAL_TARGETS, antecedent, content_actors, context_pair,
+from newsgraph.events.discourse import (CONTEXT_REACH, OTHER_TIME, VERBAL_TARGETS, antecedent, content_actors, context_pair,
                                         context_party, counterpart, event_object_target, event_subject,
                                         from_earlier, names_both_sides,
                                         sentence_subject)
@@ -240,7 +240,7 @@ def fill_from_sentence(r: Reading, sent: Span, ctx: Context, lexicon: Lexicon) -
         r.targets = [Arg(f"{country}.GOV", None, inferred=True) for country in
                      {party_key(a)[0] for a in r.sources} if country]
     if not r.sources and trig.type == "PROTEST":
-        r.sources = protesters(r.targets, r.own_place or r.location)
+        r.sources = protesters(r.targets, r.own_place or r.location) or story_protesters(token, index)
     if is_reciprocal(r.f) and not r.targets and r.sources and all(not party_key(a)[0] for a in r.sources):
         # 'border forces exchanged fire': forces of no named country, on both sides
         r.sources = both_sides(r, context_pair(token, index, ctx.told, trig.type)) or r.sources
@@ -421,6 +421,22 @@ def protesters(targets: list[Arg], place: Location | None) -> list[Arg]:
     country = place.country if place and place.country else next(
         (party_key(t)[0] for t in targets if party_key(t)[0]), None)
     return [Arg(f"{country}.CVL", None, inferred=True)] if country else []
+
+
+def story_protesters(token: Token, index: ActorIndex) -> list[Arg]:
+    """'Protests over food shortages have gone on for months', 'riots broke out in several cities': with no
+    protester or place named, the people of the country the story was just talking about (the nearest
+    actor with a country in this sentence or the few before), an inferred reading."""
+    for offset in range(0, -CONTEXT_REACH - 1, -1):
+        sent = index.sentence(token, offset)
+        if sent is None:
+            break
+        inside = index.mentions_in(sent)
+        order = sorted(inside, key=lambda m: abs(m.start - token.idx)) if offset == 0 else reversed(inside)
+        country = next((m.country for m in order if m.country), None)
+        if country:
+            return [Arg(f"{country}.CVL", None, inferred=True)]
+    return []
 
 
 def is_closure(trig: Trigger) -> bool:

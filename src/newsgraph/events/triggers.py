@@ -36,7 +36,7 @@ def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | 
     if pos == "verb":
         for text in ([lemma] if state else phrasal(token)):
             trig = pick_verb(lexicon, text, objects, token)
-            if trig and not trig.curated and not trig.words and (lemma in STATUS_WORDS or not verb_arguments(token)[0]):
+            if trig and not trig.curated and not trig.words and (lemma in STATUS_WORDS or not doer_in_view(token)):
                 # 'plans to consult': a CAMEO reading of a word that frames another act; and a CAMEO verb with
                 # no subject of its own ('spent the day digging') is coded, as PETRARCH codes it, not at all
                 continue
@@ -50,6 +50,16 @@ def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | 
             if trig:
                 return Found(trig, token, text)
     return None
+
+
+def doer_in_view(verb: Token) -> bool:
+    """A verb with a subject, or a plain passive one ('the curfew was lifted', 'sanctions were eased'): the
+    clause tells an act done to something named, even when it leaves the doer unsaid. A denied passive
+    ('radicalism will not be tolerated') tells no act when no doer is named."""
+    if verb_arguments(verb)[0]:
+        return True
+    return any(c.dep_ == "nsubjpass" and c.pos_ == "NOUN" for c in verb.children) and not any(
+        c.dep_ == "neg" for c in verb.children)
 
 
 def describes(verb: Token) -> bool:
