@@ -30,7 +30,7 @@ from newsgraph.events.parties import (MEDIATING, PEOPLE, SOURCE_GUESSES, TARGET_
 from newsgraph.events.plover import intensity, quad
 from newsgraph.events.records import Event, Location
 from newsgraph.events.status import REPORTING, is_question, status_of
-from newsgraph.events.triggers import AGREEMENT_TYPES, match_trigger, typed, verb_objects
+from newsgraph.events.triggers import AGREEMENT_TYPES, match_trigger, model_mode, typed, verb_objects
 from newsgraph.geo import PlaceMention, find_places
 from newsgraph.nlp import doc_text
 from newsgraph.records import short_hash
@@ -590,19 +590,22 @@ def pick_place(token: Token, places: list[PlaceMention], event_type: str) -> Loc
 def make_event(doc_id, sent: Span, f: Found, source: Arg | None, target: Arg | None, status, when, precision,
                location, gaz, notes) -> Event:
     trig, token = f.trigger, f.token
+    mode = trig.mode or model_mode(sent, token, trig.type)
     confidence = 0.8 if trig.curated else 0.6
     if f.probability is not None:  # the model's word on the type weighs as much as how the parties were found
         confidence = (confidence + f.probability) / 2 + 0.1
     confidence += 0.1 if source and target else -0.1
     confidence -= 0.2 * sum(1 for a in (source, target) if a and a.inferred) + (0.1 if notes else 0)
+    if mode and not trig.mode:  # noted after the confidence: the type and parties are as sure as before
+        notes = [*notes, "mode from the event model"]
     text = sent.text.rstrip()
     event_id = short_hash(doc_id, str(sent.start_char), str(token.idx), trig.type,
                           source.actor_id if source else "", target.actor_id if target else "")
     return Event(
         event_id=event_id, doc_id=doc_id, evidence=text, start=sent.start_char, end=sent.start_char + len(text),
         source=source.actor_id if source else None, target=target.actor_id if target else None,
-        type=trig.type, mode=trig.mode, context=list(trig.context), quad=quad(trig.type),
-        intensity=intensity(trig.type, trig.mode), status=status, date=when, location=location,
+        type=trig.type, mode=mode, context=list(trig.context), quad=quad(trig.type),
+        intensity=intensity(trig.type, mode), status=status, date=when, location=location,
         confidence=round(max(0.1, min(confidence, 0.99)), 2),
         source_code=code_at(source, when, gaz), target_code=code_at(target, when, gaz),
         trigger=token.text, trigger_start=token.idx, trigger_end=token.idx + len(token.text),

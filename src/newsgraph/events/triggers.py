@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from newsgraph.events.arguments import LIGHT_VERBS, STATE_VERBS, ActorIndex, verb_arguments
 from newsgraph.events.context import Found
-from newsgraph.events.lexicon import CONTROL, GROUP, HAS_OBJECT, NO_EVENT, SEAT, TO_ACTOR, WITH, Lexicon, Trigger
+from newsgraph.events.lexicon import (CONTROL, GROUP, HAS_OBJECT, NO_EVENT, SEAT, TO_ACTOR, WITH, Lexicon, Trigger,
+                                      data_rows)
 from newsgraph.events.status import FAILING, PLANNING, REPORTING
 
 
@@ -261,6 +263,7 @@ def governor(noun: Token) -> Token:
 
 
 MODEL_USES = ("uncurated", "all", "off")
+MODE_AT = 0.5  # the mode model's probability (among the type's modes) from which its mode is kept
 NO_EVENT_AT = 0.5  # the model's 'no event' probability from which a candidate is dropped
 RETYPE_AT = 0.5  # the model's probability of another type from which it replaces the dictionary's ...
 DOUBTED_BELOW = 0.1  # ... when the model gives the dictionary's own type less than this
@@ -295,3 +298,21 @@ def typed(sent: Span, found: list[Found]) -> list[Found]:
             f = Found(replace(f.trigger, type=best, mode=None, context=()), f.token, f.text)
         kept.append(Found(f.trigger, f.token, f.text, scores[f.trigger.type]))
     return sorted(kept, key=lambda f: f.token.i)  # in sentence order, as the coder reads them
+
+
+@lru_cache(maxsize=1)
+def plover_modes() -> dict[str, frozenset[str]]:
+    """type -> the PLOVER modes the manual lists for it (data/plover_modes.tsv)."""
+    return {kind: frozenset(modes.split(",")) for kind, modes, *_ in data_rows("plover_modes.tsv")}
+
+
+def model_mode(sent: Span, token: Token, event_type: str) -> str | None:
+    """The mode the event model predicts for a trigger read as `event_type` ('aerial' for 'airstrike', 'demo'
+    for 'rallied'), for events whose dictionary reading has none; None when the model is off, predicts no
+    mode, or one the PLOVER manual does not list for the type."""
+    if model_use() == "off" or event_type not in plover_modes():
+        return None
+    from newsgraph.events.model import event_mode
+
+    mode, probability = event_mode(sent, token, event_type)
+    return mode if mode in plover_modes()[event_type] and probability >= MODE_AT else None
