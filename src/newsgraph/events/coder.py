@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,7 +24,7 @@ from newsgraph.events.discourse import (CONTEXT_REACH, OTHER_TIME, VERBAL_TARGET
                                         from_earlier, names_both_sides,
                                         sentence_subject)
 from newsgraph.events.embedding import embedded
-from newsgraph.events.lexicon import Lexicon, Trigger, load_lexicon
+from newsgraph.events.lexicon import Lexicon, Trigger, data_rows, load_lexicon
 from newsgraph.events.parties import (MEDIATING, PEOPLE, SOURCE_GUESSES, TARGET_GUESSES, at_home,
                                       code_at, code_key, country_of, is_coordinated_with, one_party, party_key,
                                       resolve_bare)
@@ -137,12 +138,24 @@ def accusations(coded: list[Event], sent: Span, ctx: Context) -> list[Event]:
         if (kind, speaker.actor_id, other.actor_id) in seen:
             continue
         seen.add((kind, speaker.actor_id, other.actor_id))
-        mode = e.type.lower() if kind == "THREATEN" else None
+        mode = threat_mode(e.type, e.mode) if kind == "THREATEN" else None
         told = Found(Trigger(teller.lemma_.lower(), "verb", kind, mode, (), frozenset(), False), teller,
                      teller.lemma_.lower())
         found.append(with_id(make_event(ctx.doc_id, sent, told, speaker, other, status_of(teller, sent, False),
                                         e.date, e.date_precision, e.location, ctx.gaz, [note])))
     return found
+
+
+@lru_cache(maxsize=1)
+def threat_modes() -> dict[tuple[str, str], str]:
+    """(harm type, harm mode or '*') -> the PLOVER mode of threatening it (data/threat_modes.tsv)."""
+    return {(harm, harm_mode): mode for harm, harm_mode, mode, *_ in data_rows("threat_modes.tsv")}
+
+
+def threat_mode(harm: str, harm_mode: str | None) -> str | None:
+    """'said it would detain the journalists': a threat of arrest; 'could close the strait': of relations."""
+    table = threat_modes()
+    return table.get((harm, harm_mode or "")) or table.get((harm, "*"))
 
 
 NEUTRAL_TELLERS = {"MED"}  # the press reports acts; it does not accuse anyone of them
