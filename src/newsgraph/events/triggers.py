@@ -266,7 +266,7 @@ MODEL_USES = ("uncurated", "all", "off")
 MODE_AT = 0.5  # the mode model's probability (among the type's modes) from which its mode is kept
 NO_EVENT_AT = 0.5  # the model's 'no event' probability from which a candidate is dropped
 RETYPE_AT = 0.5  # the model's probability of another type from which it replaces the dictionary's ...
-DOUBTED_BELOW = 0.1  # ... when the model gives the dictionary's own type less than this
+DOUBTED_BELOW = 0.3  # ... when the model gives the dictionary's own type less than this
 
 
 def model_use() -> str:
