@@ -19,9 +19,9 @@ from newsgraph.events.arguments import (OPPOSING, ActorIndex, Arg, actors_under,
 from newsgraph.events.context import Context, Found
 from newsgraph.events.dating import (DATE_HINT, PUBLICATION_DATE, date_headlines, date_source, event_date,
                                      link_repeats, own_whens, paragraph_starts)
-from newsgraph.events.discourse import (CONTEXT_REACH, OTHER_TIME, VERBAL_TARGETS, antecedent, content_actors, context_pair,
+from newsgraph.events.discourse import (OTHER_TIME, VERBAL_TARGETS, antecedent, content_actors, context_pair,
                                         context_party, counterpart, event_object_target, event_subject,
-                                        from_earlier, names_both_sides,
+                                        from_earlier, names_both_sides, nearby_mentions,
                                         sentence_subject)
 from newsgraph.events.embedding import embedded
 from newsgraph.events.lexicon import Lexicon, Trigger, data_rows, load_lexicon
@@ -440,16 +440,8 @@ def story_protesters(token: Token, index: ActorIndex) -> list[Arg]:
     """'Protests over food shortages have gone on for months', 'riots broke out in several cities': with no
     protester or place named, the people of the country the story was just talking about (the nearest
     actor with a country in this sentence or the few before), an inferred reading."""
-    for offset in range(0, -CONTEXT_REACH - 1, -1):
-        sent = index.sentence(token, offset)
-        if sent is None:
-            break
-        inside = index.mentions_in(sent)
-        order = sorted(inside, key=lambda m: abs(m.start - token.idx)) if offset == 0 else reversed(inside)
-        country = next((m.country for m in order if m.country), None)
-        if country:
-            return [Arg(f"{country}.CVL", None, inferred=True)]
-    return []
+    country = next((m.country for _, m in nearby_mentions(token, index) if m.country), None)
+    return [Arg(f"{country}.CVL", None, inferred=True)] if country else []
 
 
 def is_closure(trig: Trigger) -> bool:
