@@ -75,3 +75,24 @@ def test_hard_wrapped_paragraphs_are_joined():
                "traders on both sides.")
     p = page("Chaman crossing reopens for pedestrians", wrapped, BODY_2)
     assert BODY_1 in kept_text(p)
+
+
+# A bare article (no headline, no page around it) opens with its lede, whose words the later paragraphs need
+# not repeat: it stays, whatever its overlap with the rest.
+BARE_ARTICLES = [
+    ["Nearly 5,000 workers marched on Saturday in the capital Kiev to protest the lack of jobs and to demand "
+     "increased government investment.",
+     "The demonstrators said they were angered by austerity measures, and several unions joined the crowd "
+     "outside parliament.",
+     "Union leaders said the demonstrators would return next week if parliament ignored them."],
+    ["The tiny nation of Montenegro has agreed to remove legal restrictions on local people becoming "
+     "naturalized citizens.",
+     "In signing a decree last Thursday to end the requirement of a national language test, the prime minister "
+     "said the deal was not perfect.",
+     "The prime minister also said the decree would be reviewed by parliament within a year."],
+]
+
+
+def test_bare_article_keeps_its_lede():
+    for blocks in BARE_ARTICLES:
+        assert kept_text(page(*blocks)).split("\n\n")[0] == blocks[0]

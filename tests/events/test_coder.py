@@ -257,3 +257,13 @@ def test_general_english_is_not_read_as_conflict():
     assert ("REQUEST", "CHN", "PAK", "asserted") in wanted and not any(f[0] == "CONCEDE" for f in wanted)
     found = code("Pakistani troops attacked ISIS on Monday. The attack killed 12 fighters.")
     assert all(not (f[2] or "").startswith("ISIS.") for f in found)
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Botswana's government said it would detain journalists who publicize the allegations.", "arrest"),
+    ("Paraguay's government said it could expel the international observers.", "expel"),
+    ("Russia said it would strike Ukraine's bridges.", "violence"),
+])
+def test_announced_harm_is_a_threat_with_a_plover_mode(text, mode):
+    # data/threat_modes.tsv: the threat's mode comes from the harm announced, in PLOVER's THREATEN modes
+    assert mode in {e.mode for e in event(text) if e.type == "THREATEN"}

@@ -79,6 +79,30 @@ def test_modes(nlp, text, word, expected):
     assert (event_type, event_mode(sent, token, event_type)[0]) == expected
 
 
+# Sentences whose trigger has no mode in the dictionary: the coder takes the mode model's, when the PLOVER
+# manual lists it for the type and the model is sure enough (events/triggers.py: model_mode).
+MODEL_MODED = [
+    "Foreign ministers of twelve African states held a meeting in Addis Ababa on the Sudan crisis.",
+    "Police beat protesters with batons in Dhaka.",
+]
+
+
+@pytest.mark.parametrize("text", MODEL_MODED)
+def test_coder_takes_the_model_mode_where_the_dictionary_has_none(nlp, text, monkeypatch):
+    from newsgraph.actors import find_mentions
+    from newsgraph.events import find_events
+    from newsgraph.events.triggers import plover_modes
+
+    def code():
+        sdoc = nlp(text)
+        return find_events("t", sdoc, find_mentions("t", sdoc, "2025-05-20"), "2025-05-20")
+
+    moded = [e for e in code() if "mode from the event model" in e.notes]
+    assert moded and all(e.mode in plover_modes()[e.type] for e in moded)
+    monkeypatch.setenv("NEWSGRAPH_EVENT_MODEL", "off")
+    assert not [e for e in code() if "mode from the event model" in e.notes]
+
+
 def test_model_pickles_for_worker_processes():
     # process pools and Dask ship functions, not the loaded model: the module's API must pickle by reference
     assert pickle.loads(pickle.dumps(type_scores)) is type_scores

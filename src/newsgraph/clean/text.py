@@ -157,6 +157,11 @@ def overlap(line: Line, vocabulary: Counter) -> float:
 
 
 def first_on_topic(lines: list[Line], prose: list[int], vocabulary: Counter) -> int:
+    """Where the body starts when no headline is found: at the first paragraph that shares the body's
+    vocabulary, or at the text's very first line when that is already prose (a bare article starts with its
+    lede, whose words the later paragraphs need not repeat)."""
+    if prose[0] == 0:
+        return 0
     for i in prose:
         if overlap(lines[i], vocabulary) >= 0.15:
             return i

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -20,18 +21,18 @@ from newsgraph.events.dating import (DATE_HINT, PUBLICATION_DATE, date_headlines
                                      link_repeats, own_whens, paragraph_starts)
 from newsgraph.events.discourse import (OTHER_TIME, VERBAL_TARGETS, antecedent, content_actors, context_pair,
                                         context_party, counterpart, event_object_target, event_subject,
-                                        from_earlier, names_both_sides,
+                                        from_earlier, names_both_sides, nearby_mentions,
                                         sentence_subject)
 from newsgraph.events.embedding import embedded
 from newsgraph.events.intent import refused, stated_intent
-from newsgraph.events.lexicon import Lexicon, Trigger, load_lexicon
+from newsgraph.events.lexicon import Lexicon, Trigger, data_rows, load_lexicon
 from newsgraph.events.parties import (MEDIATING, PEOPLE, SOURCE_GUESSES, TARGET_GUESSES, at_home,
                                       code_at, code_key, country_of, is_coordinated_with, one_party, party_key,
                                       resolve_bare)
 from newsgraph.events.plover import intensity, quad
 from newsgraph.events.records import Event, Location
 from newsgraph.events.status import REPORTING, is_question, status_of
-from newsgraph.events.triggers import AGREEMENT_TYPES, match_trigger, typed, verb_objects
+from newsgraph.events.triggers import AGREEMENT_TYPES, match_trigger, model_mode, typed, verb_objects
 from newsgraph.events.words import word_class
 from newsgraph.geo import PlaceMention, find_places
 from newsgraph.nlp import doc_text
@@ -136,12 +137,24 @@ def accusations(coded: list[Event], sent: Span, ctx: Context) -> list[Event]:
         if (kind, speaker.actor_id, other.actor_id) in seen:
             continue
         seen.add((kind, speaker.actor_id, other.actor_id))
-        mode = e.type.lower() if kind == "THREATEN" else None
+        mode = threat_mode(e.type, e.mode) if kind == "THREATEN" else None
         told = Found(Trigger(teller.lemma_.lower(), "verb", kind, mode, (), frozenset(), False), teller,
                      teller.lemma_.lower())
         found.append(with_id(make_event(ctx.doc_id, sent, told, speaker, other, status_of(teller, sent, False),
                                         e.date, e.date_precision, e.location, ctx.gaz, [note])))
     return found
+
+
+@lru_cache(maxsize=1)
+def threat_modes() -> dict[tuple[str, str], str]:
+    """(harm type, harm mode or '*') -> the PLOVER mode of threatening it (data/threat_modes.tsv)."""
+    return {(harm, harm_mode): mode for harm, harm_mode, mode, *_ in data_rows("threat_modes.tsv")}
+
+
+def threat_mode(harm: str, harm_mode: str | None) -> str | None:
+    """'said it would detain the journalists': a threat of arrest; 'could close the strait': of relations."""
+    table = threat_modes()
+    return table.get((harm, harm_mode or "")) or table.get((harm, "*"))
 
 
 NEUTRAL_TELLERS = {"MED"}  # the press reports acts; it does not accuse anyone of them
@@ -244,7 +257,7 @@ def fill_from_sentence(r: Reading, sent: Span, ctx: Context, lexicon: Lexicon) -
         r.targets = [Arg(f"{country}.GOV", None, inferred=True) for country in
                      {party_key(a)[0] for a in r.sources} if country]
     if not r.sources and trig.type == "PROTEST":
-        r.sources = protesters(r.targets, r.own_place or r.location)
+        r.sources = protesters(r.targets, r.own_place or r.location) or story_protesters(token, index)
     if is_reciprocal(r.f) and not r.targets and r.sources and all(not party_key(a)[0] for a in r.sources):
         # 'border forces exchanged fire': forces of no named country, on both sides
         r.sources = both_sides(r, context_pair(token, index, ctx.told, trig.type)) or r.sources
@@ -407,6 +420,14 @@ def protesters(targets: list[Arg], place: Location | None) -> list[Arg]:
     against the TTP'), or, against a group of one country, of that country."""
     country = place.country if place and place.country else next(
         (party_key(t)[0] for t in targets if party_key(t)[0]), None)
+    return [Arg(f"{country}.CVL", None, inferred=True)] if country else []
+
+
+def story_protesters(token: Token, index: ActorIndex) -> list[Arg]:
+    """'Protests over food shortages have gone on for months', 'riots broke out in several cities': with no
+    protester or place named, the people of the country the story was just talking about (the nearest
+    actor with a country in this sentence or the few before), an inferred reading."""
+    country = next((m.country for _, m in nearby_mentions(token, index) if m.country), None)
     return [Arg(f"{country}.CVL", None, inferred=True)] if country else []
 
 
@@ -573,19 +594,22 @@ def pick_place(token: Token, places: list[PlaceMention], event_type: str) -> Loc
 def make_event(doc_id, sent: Span, f: Found, source: Arg | None, target: Arg | None, status, when, precision,
                location, gaz, notes) -> Event:
     trig, token = f.trigger, f.token
+    mode = trig.mode or model_mode(sent, token, trig.type)
     confidence = 0.8 if trig.curated else 0.6
     if f.probability is not None:  # the model's word on the type weighs as much as how the parties were found
         confidence = (confidence + f.probability) / 2 + 0.1
     confidence += 0.1 if source and target else -0.1
     confidence -= 0.2 * sum(1 for a in (source, target) if a and a.inferred) + (0.1 if notes else 0)
+    if mode and not trig.mode:  # noted after the confidence: the type and parties are as sure as before
+        notes = [*notes, "mode from the event model"]
     text = sent.text.rstrip()
     event_id = short_hash(doc_id, str(sent.start_char), str(token.idx), trig.type,
                           source.actor_id if source else "", target.actor_id if target else "")
     return Event(
         event_id=event_id, doc_id=doc_id, evidence=text, start=sent.start_char, end=sent.start_char + len(text),
         source=source.actor_id if source else None, target=target.actor_id if target else None,
-        type=trig.type, mode=trig.mode, context=list(trig.context), quad=quad(trig.type),
-        intensity=intensity(trig.type, trig.mode), status=status, date=when, location=location,
+        type=trig.type, mode=mode, context=list(trig.context), quad=quad(trig.type),
+        intensity=intensity(trig.type, mode), status=status, date=when, location=location,
         confidence=round(max(0.1, min(confidence, 0.99)), 2),
         source_code=code_at(source, when, gaz), target_code=code_at(target, when, gaz),
         trigger=token.text, trigger_start=token.idx, trigger_end=token.idx + len(token.text),

@@ -234,21 +234,28 @@ def context_party(token: Token, index: ActorIndex, known: list[Arg], foreign: bo
     the target ('strikes in Khost') asks for a party from another country."""
     taken = {party_key(a) for a in known}
     countries = {key[0] for key in taken}
+    for offset, m in nearby_mentions(token, index):
+        if offset == 0 and not could_be_party(m, token, index):
+            continue
+        home = domestic_counterpart(m, known)
+        if home is not None and party_key(home) not in taken:
+            return [home]
+        key = party_key(Arg(m.actor_id, m))
+        if (m.country and m.sector not in COMMENTATOR_SECTORS and key not in taken
+                and not (foreign and m.country in countries)
+                and (m.group or not any(one_state(key, t) for t in taken))):
+            return [Arg(m.actor_id, m, inferred=True)]
+    return []
+
+
+def nearby_mentions(token: Token, index: ActorIndex):
+    """(sentence offset, mention) of the actors near a word: in its own sentence nearest first, then in the
+    few sentences before, latest first."""
     for offset in range(0, -CONTEXT_REACH - 1, -1):
         sent = index.sentence(token, offset)
         if sent is None:
-            break
+            return
         inside = index.mentions_in(sent)
         order = sorted(inside, key=lambda m: abs(m.start - token.idx)) if offset == 0 else reversed(inside)
         for m in order:
-            if offset == 0 and not could_be_party(m, token, index):
-                continue
-            home = domestic_counterpart(m, known)
-            if home is not None and party_key(home) not in taken:
-                return [home]
-            key = party_key(Arg(m.actor_id, m))
-            if (m.country and m.sector not in COMMENTATOR_SECTORS and key not in taken
-                    and not (foreign and m.country in countries)
-                    and (m.group or not any(one_state(key, t) for t in taken))):
-                return [Arg(m.actor_id, m, inferred=True)]
-    return []
+            yield offset, m

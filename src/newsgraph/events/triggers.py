@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from newsgraph.events.arguments import LIGHT_VERBS, STATE_VERBS, ActorIndex, verb_arguments
 from newsgraph.events.context import Found
 from newsgraph.events.embedding import embedding_words
-from newsgraph.events.lexicon import CONTROL, GROUP, HAS_OBJECT, NO_EVENT, SEAT, TO_ACTOR, WITH, Lexicon, Trigger
+from newsgraph.events.lexicon import (CONTROL, GROUP, HAS_OBJECT, NO_EVENT, SEAT, TO_ACTOR, WITH, Lexicon, Trigger,
+                                      data_rows)
 from newsgraph.events.status import FAILING, PLANNING, REPORTING
 from newsgraph.events.words import word_class, word_pairs
 
@@ -38,7 +40,7 @@ def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | 
     if pos == "verb":
         for text in ([lemma] if state else phrasal(token)):
             trig = pick_verb(lexicon, text, objects, token)
-            if trig and not trig.curated and not trig.words and (lemma in STATUS_WORDS or not verb_arguments(token)[0]):
+            if trig and not trig.curated and not trig.words and (lemma in STATUS_WORDS or not doer_in_view(token)):
                 # 'plans to consult': a CAMEO reading of a word that frames another act; and a CAMEO verb with
                 # no subject of its own ('spent the day digging') is coded, as PETRARCH codes it, not at all
                 continue
@@ -52,6 +54,16 @@ def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | 
             if trig:
                 return Found(trig, token, text)
     return None
+
+
+def doer_in_view(verb: Token) -> bool:
+    """A verb with a subject, or a plain passive one ('the curfew was lifted', 'sanctions were eased'): the
+    clause tells an act done to something named, even when it leaves the doer unsaid. A denied passive
+    ('radicalism will not be tolerated') tells no act when no doer is named."""
+    if verb_arguments(verb)[0]:
+        return True
+    return any(c.dep_ == "nsubjpass" and c.pos_ == "NOUN" for c in verb.children) and not any(
+        c.dep_ == "neg" for c in verb.children)
 
 
 def describes(verb: Token) -> bool:
@@ -257,9 +269,10 @@ def governor(noun: Token) -> Token:
 
 
 MODEL_USES = ("uncurated", "all", "off")
+MODE_AT = 0.5  # the mode model's probability (among the type's modes) from which its mode is kept
 NO_EVENT_AT = 0.5  # the model's 'no event' probability from which a candidate is dropped
 RETYPE_AT = 0.5  # the model's probability of another type from which it replaces the dictionary's ...
-DOUBTED_BELOW = 0.1  # ... when the model gives the dictionary's own type less than this
+DOUBTED_BELOW = 0.3  # ... when the model gives the dictionary's own type less than this
 
 
 def model_use() -> str:
@@ -291,3 +304,21 @@ def typed(sent: Span, found: list[Found]) -> list[Found]:
             f = Found(replace(f.trigger, type=best, mode=None, context=()), f.token, f.text)
         kept.append(Found(f.trigger, f.token, f.text, scores[f.trigger.type]))
     return sorted(kept, key=lambda f: f.token.i)  # in sentence order, as the coder reads them
+
+
+@lru_cache(maxsize=1)
+def plover_modes() -> dict[str, frozenset[str]]:
+    """type -> the PLOVER modes the manual lists for it (data/plover_modes.tsv)."""
+    return {kind: frozenset(modes.split(",")) for kind, modes, *_ in data_rows("plover_modes.tsv")}
+
+
+def model_mode(sent: Span, token: Token, event_type: str) -> str | None:
+    """The mode the event model predicts for a trigger read as `event_type` ('aerial' for 'airstrike', 'demo'
+    for 'rallied'), for events whose dictionary reading has none; None when the model is off, predicts no
+    mode, or one the PLOVER manual does not list for the type."""
+    if model_use() == "off" or event_type not in plover_modes():
+        return None
+    from newsgraph.events.model import event_mode
+
+    mode, probability = event_mode(sent, token, event_type)
+    return mode if mode in plover_modes()[event_type] and probability >= MODE_AT else None
