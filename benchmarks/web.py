@@ -126,6 +126,8 @@ def main() -> int:
     parser.add_argument("--db", type=Path, default=Path("/tmp/newsgraph-web-bench.duckdb"))
     parser.add_argument("--repeat", type=int, default=41, help="calls per endpoint (the first is reported apart)")
     parser.add_argument("--reuse", action="store_true", help="keep an existing --db instead of generating it")
+    parser.add_argument("--report-only", action="store_true",
+                        help="exit 0 when an endpoint is over its time target (still exit 1 on an error response)")
     args = parser.parse_args()
     if not (args.reuse and args.db.exists()):
         start = time.perf_counter()
@@ -149,7 +151,7 @@ def main() -> int:
             p50, p95 = statistics.median(timings), percentile(timings, 0.95)
             flag = "" if p95 < TARGET_MS else "  <-- over target"
             print(f"{name:28s} p50 {p50:6.1f} ms   p95 {p95:6.1f} ms   first {first:6.1f} ms   (n={len(timings)}){flag}")
-            if p95 >= TARGET_MS:
+            if p95 >= TARGET_MS and not args.report_only:
                 failed.append(name)
     app.state.newsgraph.snapshot.close()
     return 1 if failed else 0

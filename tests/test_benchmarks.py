@@ -29,7 +29,8 @@ def test_scale_benchmark_builds_for_real_and_copies_cost_no_parse():
 
 
 def test_web_benchmark_on_a_small_generated_database(tmp_path):
-    out = run("web.py", "--events", "3000", "--repeat", "3", "--db", tmp_path / "web.duckdb")
+    # timings on a shared test machine say nothing: the full-size run checks the target
+    out = run("web.py", "--events", "3000", "--repeat", "3", "--db", tmp_path / "web.duckdb", "--report-only")
     assert "p95" in out
 
 
