@@ -229,7 +229,8 @@ def subject_heads(verb: Token) -> list[Token]:
             verb, climbed = verb.head, True  # 'Pakistan is set to host': the subject of 'set'
             continue
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # 'accused Kabul of sheltering militants'
-            objects = [c for c in verb.head.head.children if c.dep_ == "dobj"]
+            # 'Rwanda was accused by Congo of backing rebels': the passive subject, not the 'by' agent
+            objects = [c for c in verb.head.head.children if c.dep_ in ("dobj", "nsubjpass")]
             if objects:
                 return objects
             verb = verb.head.head

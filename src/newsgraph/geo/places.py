@@ -54,11 +54,14 @@ def load_places() -> dict[str, Place]:
     places = {}
     for name, country, lat, lon, kind in _rows("places.tsv"):
         places[name] = Place(name, country or None, _number(lat), _number(lon), kind)
-    for name, country, lat, lon, kind in _rows("places_curated.tsv"):
-        places[name] = Place(name, country or None, _number(lat), _number(lon), kind)
+    # A country's own name beats a town or province that shares it ('Lebanon' the country, not the town in
+    # Tennessee; 'Niger' the country, not Nigeria's Niger State): news means the country.
     gaz = load_gazetteer()
     for name, iso3 in gaz.country_names.items():
-        places.setdefault(name, Place(gaz.countries[iso3], iso3, None, None, "country"))
+        if places.get(name) is None or places[name].country != iso3:
+            places[name] = Place(gaz.countries[iso3], iso3, None, None, "country")
+    for name, country, lat, lon, kind in _rows("places_curated.tsv"):
+        places[name] = Place(name, country or None, _number(lat), _number(lon), kind)
     return places
 
 
