@@ -373,6 +373,9 @@ def only_talk(r: Reading, sent: Span, status: str) -> bool:
 
 
 def event_pairs(r: Reading) -> list[tuple[Arg | None, Arg | None]]:
+    if is_reciprocal(r.f) and not r.targets and len({a.actor_id for a in r.sources}) > 1:
+        # 'India and Pakistan traded accusations': each side's act is aimed at the other, whatever the type
+        return [(a, b) for a in r.sources for b in r.sources if a.actor_id != b.actor_id]
     found = pairs(r.sources, r.targets, r.f.trigger.type)
     if is_reciprocal(r.f):
         found += [(t, s) for s, t in found if s and t and (t, s) not in found]
@@ -408,9 +411,10 @@ def claimant(noun: Token) -> list[Token]:
 
 def protesters(targets: list[Arg], place: Location | None) -> list[Arg]:
     """Demonstrations with no one named are the people's of the country they happen in ('protests in Swat
-    against the TTP'), or, against a group of one country, of that country."""
+    against the TTP'), or, against a group or an institution of one country, of that country; not against a
+    state as a whole ('marched against Ukrainian grain imports', 'against Israel' are mostly foreigners' protests)."""
     country = place.country if place and place.country else next(
-        (party_key(t)[0] for t in targets if party_key(t)[0]), None)
+        (party_key(t)[0] for t in targets if party_key(t)[0] and "." in t.actor_id), None)
     return [Arg(f"{country}.CVL", None, inferred=True)] if country else []
 
 

@@ -82,7 +82,7 @@ def find_places(sdoc: Doc) -> list[PlaceMention]:
             for n in range(min(MAX_WORDS, len(sdoc) - i), 0, -1):
                 span = sdoc[i: i + n]
                 place = places.get(span.text)
-                if place and is_place_here(span, place):
+                if place and is_place_here(span, place) and not name_goes_on(span, place):
                     match = (span, place)
                     break
         if match:
@@ -92,6 +92,14 @@ def find_places(sdoc: Doc) -> list[PlaceMention]:
         else:
             i += 1
     return found
+
+
+def name_goes_on(span: Span, place: Place) -> bool:
+    """'North Kivu', 'Kabul University': a match that is only the first part of a longer proper name the
+    gazetteer lacks names no place of its own (Cameroon's 'North' region is not the north of Kivu)."""
+    last = span[-1]
+    return (place.kind not in ("country", "city") and last.dep_ == "compound" and last.head.i >= span.end
+            and last.head.pos_ == "PROPN")
 
 
 def is_place_here(span: Span, place: Place) -> bool:
