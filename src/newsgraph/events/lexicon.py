@@ -108,8 +108,8 @@ def cameo_patterns(blocked: set) -> dict[str, list[Trigger]]:
                 patterns.setdefault(verb, []).append(Trigger(verb, "verb", kind, mode or None, tuple(
                     filter(None, context.split(","))), frozenset(), False, slots))
     for candidates in patterns.values():
-        # more slots first; among as many, a slot with a content word beats a bare preposition ('begin ...
-        # operation' is told by 'operation', not by the 'in' of 'in Iraq')
+        # more slots first; among as many, more slots with a content word first (a preposition matches
+        # almost any clause)
         candidates.sort(key=lambda t: (-len(t.words), -sum(not slot <= STOP_WORDS for slot in t.words)))
     return patterns
 
