@@ -95,11 +95,13 @@ def find_places(sdoc: Doc) -> list[PlaceMention]:
 
 
 def name_goes_on(span: Span, place: Place) -> bool:
-    """'North Kivu', 'Kabul University': a match that is only the first part of a longer proper name the
-    gazetteer lacks names no place of its own (Cameroon's 'North' region is not the north of Kivu)."""
-    last = span[-1]
-    return (place.kind not in ("country", "city") and last.dep_ == "compound" and last.head.i >= span.end
-            and last.head.pos_ == "PROPN")
+    """A match that is only part of a longer proper name the gazetteer lacks names no place of its own:
+    'North Kivu' is not in Cameroon's North region; 'Kabul University' is not the town of University, Florida
+    (a city is kept as the first part: 'Gaza City')."""
+    last, first = span[-1], span[0]
+    goes_on = last.dep_ == "compound" and last.head.i >= span.end and last.head.pos_ == "PROPN"
+    began_earlier = any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < span.start for c in first.children)
+    return (began_earlier and place.kind == "city") or (goes_on and place.kind not in ("country", "city"))
 
 
 def is_place_here(span: Span, place: Place) -> bool:
