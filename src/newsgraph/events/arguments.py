@@ -121,7 +121,11 @@ def actors_under(head: Token, index: ActorIndex, depth: int = 3) -> list[Arg]:
     # 'the defence minister, Khawaja Asif, and the Taliban's defence minister': the parser may hang the
     # second conjunct on the appositive
     appositions = [c for c in head.children if c.dep_ == "appos"]
-    for token in [head, *head.conjuncts, *(t for a in appositions for t in a.conjuncts)]:
+    # 'the rebel group M23 and Rwandan troops': the parser may hang the first conjunct, 'and' and all, on the
+    # second as a noun modifier
+    first_conjuncts = [c for c in head.children if c.dep_ == "nmod" and c.i < head.i
+                       and any(g.dep_ == "cc" for g in c.subtree)]
+    for token in [head, *head.conjuncts, *(t for a in appositions for t in a.conjuncts), *first_conjuncts]:
         own = _actor_at_or_below(token, index, depth)
         for arg in [own, *_hyphen_partners(own, index), *_coordinated_modifiers(token, index)]:
             if arg and arg.actor_id not in {a.actor_id for a in found}:
@@ -229,7 +233,8 @@ def subject_heads(verb: Token) -> list[Token]:
             verb, climbed = verb.head, True  # 'Pakistan is set to host': the subject of 'set'
             continue
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # 'accused Kabul of sheltering militants'
-            objects = [c for c in verb.head.head.children if c.dep_ == "dobj"]
+            # 'Rwanda was accused by Congo of backing rebels': the passive subject, not the 'by' agent
+            objects = [c for c in verb.head.head.children if c.dep_ in ("dobj", "nsubjpass")]
             if objects:
                 return objects
             verb = verb.head.head

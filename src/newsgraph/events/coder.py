@@ -32,7 +32,7 @@ from newsgraph.events.parties import (MEDIATING, PEOPLE, SOURCE_GUESSES, TARGET_
 from newsgraph.events.plover import intensity, quad
 from newsgraph.events.records import Event, Location
 from newsgraph.events.status import REPORTING, is_question, status_of
-from newsgraph.events.triggers import AGREEMENT_TYPES, match_trigger, model_mode, typed, verb_objects
+from newsgraph.events.triggers import AGREEMENT_TYPES, compound_forms, match_trigger, model_mode, typed, verb_objects
 from newsgraph.events.words import word_class
 from newsgraph.geo import PlaceMention, find_places
 from newsgraph.nlp import doc_text
@@ -59,6 +59,8 @@ KEEPING = word_class("keeping")
 # Backing an armed group is material help (money, arms, sanctuary), not words of support.
 MATERIAL_BACKING = word_class("material_backing")
 BACKING = word_class("backing")
+OWNING_UP = word_class("owning_up")
+OWNED_OBJECTS = word_class("owned_objects")
 ARMED_SECTORS = {"REB", "OPP"}  # armed groups and oppositions, whose backing is material help
 
 
@@ -305,6 +307,8 @@ def finish(r: Reading, sent: Span, ctx: Context) -> list[Event]:
     per pair of parties once the other side (if still missing) comes from the context."""
     token, trig = r.f.token, r.f.trigger
     ender = ending_verb(token) if trig.pos == "noun" and trig.type in AGREEMENT_TYPES else None
+    if owns_up(trig) and not owned_act(token):
+        return []  # 'the minister took responsibility for the delays' owns up to no attack
     if ender is not None:
         when, precision = dated(r, sent, ctx)
         return refusals(ctx.doc_id, sent, r.f, ender, r.sources, r.targets, ctx.index, when, precision, r.location,
@@ -324,7 +328,7 @@ def finish(r: Reading, sent: Span, ctx: Context) -> list[Event]:
     other_side_from_context(r, ctx)
     when, precision = dated(r, sent, ctx)
     status = status_of(token, sent, trig.pos == "noun")
-    if trig.lemma == "claim" and status == "asserted":
+    if owns_up(trig) and status == "asserted":
         status = "reported"  # 'the TTP claimed responsibility': the claimant's word for it
     if only_talk(r, sent, status):
         return []
@@ -382,6 +386,9 @@ def only_talk(r: Reading, sent: Span, status: str) -> bool:
 
 
 def event_pairs(r: Reading) -> list[tuple[Arg | None, Arg | None]]:
+    if is_reciprocal(r.f) and not r.targets and len({a.actor_id for a in r.sources}) > 1:
+        # 'India and Pakistan traded accusations': each side's act is aimed at the other, whatever the type
+        return [(a, b) for a in r.sources for b in r.sources if a.actor_id != b.actor_id]
     found = pairs(r.sources, r.targets, r.f.trigger.type)
     if is_reciprocal(r.f):
         found += [(t, s) for s, t in found if s and t and (t, s) not in found]
@@ -417,9 +424,10 @@ def claimant(noun: Token) -> list[Token]:
 
 def protesters(targets: list[Arg], place: Location | None) -> list[Arg]:
     """Demonstrations with no one named are the people's of the country they happen in ('protests in Swat
-    against the TTP'), or, against a group of one country, of that country."""
+    against the TTP'), or, against a group or an institution of one country, of that country; not against a
+    state as a whole ('marched against Ukrainian grain imports', 'against Israel' are mostly foreigners' protests)."""
     country = place.country if place and place.country else next(
-        (party_key(t)[0] for t in targets if party_key(t)[0]), None)
+        (party_key(t)[0] for t in targets if party_key(t)[0] and "." in t.actor_id), None)
     return [Arg(f"{country}.CVL", None, inferred=True)] if country else []
 
 
@@ -461,7 +469,24 @@ def is_quoted(token: Token, sent: Span) -> bool:
 
 def is_claim(trig: Trigger, token: Token) -> bool:
     """'The TTP claimed responsibility (for that attack)', 'claimed the attack'."""
-    return (trig.lemma == "claim" and trig.pos == "verb") or (trig.type in ACCUSED_ACTS and bool(claimant(token)))
+    return owns_up(trig) or (trig.type in ACCUSED_ACTS and bool(claimant(token)))
+
+
+def owns_up(trig: Trigger) -> bool:
+    """'claimed / accepted / admitted / took responsibility': the verb is the claimed act's trigger."""
+    return trig.pos == "verb" and trig.lemma in OWNING_UP and bool(trig.objects & OWNED_OBJECTS)
+
+
+def owned_act(verb: Token) -> bool:
+    """Responsibility 'for' an attack or a coercion; with no 'for', only a claim tells of an attack ('the
+    minister accepted responsibility' owns up to a failure)."""
+    owned = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in OWNED_OBJECTS]
+    acts = [p for o in owned for prep in o.children if prep.dep_ == "prep" and prep.lower_ == "for"
+            for p in prep.children if p.dep_ == "pobj"]
+    if not acts:
+        return verb.lemma_.lower() == "claim"
+    forms = [form for a in acts for form in compound_forms(a)]
+    return any(t.type in ACCUSED_ACTS for form in forms for t in load_lexicon().candidates(form, "noun"))
 
 
 def name_doer(event: Event, claimer: Arg, gaz) -> None:
@@ -521,11 +546,22 @@ def refusals(doc_id, sent, f: Found, verb: Token, sources, targets, index, when,
     others = [a for a in sources + targets if party_key(a) not in map(party_key, enders)]
     if enders and not others:
         others = context_party(f.token, index, enders, foreign=False)
-    if not enders or not others:
+    status = refusal_status(verb, sent)
+    if not enders or not others or status is None:
         return []
     rejected = Found(replace(f.trigger, type="REJECT", mode=None, context=()), f.token, f.text)
-    return [make_event(doc_id, sent, rejected, e, o, "asserted", when, precision, location, gaz,
+    return [make_event(doc_id, sent, rejected, e, o, status, when, precision, location, gaz,
                        notes + ["ending an agreement"]) for e in enders for o in others[:1]]
+
+
+def refusal_status(verb: Token, sent: Span) -> str | None:
+    """The ending verb's own status: 'could suspend the treaty' is a hypothetical refusal, 'plans to end the
+    truce' a planned one; 'would not extend its ceasefire' refuses outright, 'will not suspend it' refuses nothing;
+    'announced that it was ending the ceasefire': saying so is the refusal."""
+    status = status_of(verb, sent, False)
+    if status == "negated":
+        return "asserted" if verb.lemma_.lower() in KEEPING else None
+    return "asserted" if status == "reported" else status
 
 
 def as_material_backing(event: Event, target: Arg | None, token: Token) -> Event:

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from newsgraph.events.plover import OLD_NAMES, TYPES
 
 
@@ -106,7 +108,9 @@ def cameo_patterns(blocked: set) -> dict[str, list[Trigger]]:
                 patterns.setdefault(verb, []).append(Trigger(verb, "verb", kind, mode or None, tuple(
                     filter(None, context.split(","))), frozenset(), False, slots))
     for candidates in patterns.values():
-        candidates.sort(key=lambda t: -len(t.words))
+        # more slots first; among as many, more slots with a content word first (a preposition matches
+        # almost any clause)
+        candidates.sort(key=lambda t: (-len(t.words), -sum(not slot <= STOP_WORDS for slot in t.words)))
     return patterns
 
 

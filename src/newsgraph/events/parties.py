@@ -119,12 +119,34 @@ def could_be_party(mention: Mention, trigger: Token, index: ActorIndex) -> bool:
     head = root.head
     if root.dep_ == "nsubj" and head.lemma_ in REPORTING and head.i != trigger.i:
         return False
+    if root.dep_ == "nsubj" and judges_the_act(head, trigger):
+        return False
+    if in_content_clause(root, trigger):
+        return False
     if is_mediator(mention, trigger.doc):
         return False
     while root.dep_ == "conj" and root.head.i != root.i:  # 'in Dir and Swat'
         root = root.head
     head = root.head
     return not (root.dep_ == "pobj" and head.lower_ in ("in", "at", "near", "inside"))
+
+
+def judges_the_act(verb: Token, trigger: Token) -> bool:
+    """'Congo condemned the attack, which killed twelve soldiers': the one who condemns, welcomes or reports
+    an act named by the object is not who did what the relative clause about that object tells."""
+    noun = trigger.head
+    return trigger.dep_ == "relcl" and noun.head.i == verb.i and noun.dep_ in ("dobj", "attr")
+
+
+def in_content_clause(token: Token, trigger: Token) -> bool:
+    """'Qatar was accused of backing the Taliban': who an accusation, a demand or a report is about, inside
+    the clause that tells its content, is no side of the accusation itself."""
+    for ancestor in token.ancestors:
+        if ancestor.i == trigger.i:
+            return False
+        if ancestor.dep_ == "pcomp" and ancestor.head.i in (trigger.i, *[c.i for c in trigger.children]):
+            return True
+    return False
 
 
 def party_key(arg: Arg) -> tuple:

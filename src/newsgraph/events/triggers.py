@@ -46,13 +46,15 @@ def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | 
                 continue
             if trig and trig.type == NO_EVENT:
                 return None  # 'released a statement': with this object the word tells no act
+            if trig and not trig.curated and object_tells_no_act(token, lexicon):
+                return None  # 'launched a rescue operation': CAMEO's 'launch ... operation' is no attack here
             if trig and (trig.curated or not describes(token)):  # 'rebel-dominated': a description
                 return Found(trig, token, text)
     elif token.pos_ in NOUN_TAGS and (token.lemma_.islower() or is_capitalised_common_noun(token)):
         for text in compound_forms(token):
             trig = pick(lexicon.candidates(text, "noun"), objects)
             if trig:
-                return Found(trig, token, text)
+                return Found(trig, token, text) if trig.type != NO_EVENT else None
     return None
 
 
@@ -64,6 +66,16 @@ def doer_in_view(verb: Token) -> bool:
         return True
     return any(c.dep_ == "nsubjpass" and c.pos_ == "NOUN" for c in verb.children) and not any(
         c.dep_ == "neg" for c in verb.children)
+
+
+def object_tells_no_act(verb: Token, lexicon: Lexicon) -> bool:
+    """The verb's object is a noun the lexicon reads as no event with its modifiers ('a rescue operation')."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ in NOUN_TAGS):
+        for text in compound_forms(obj):
+            trig = pick(lexicon.candidates(text, "noun"), object_lemmas(obj))
+            if trig:
+                return trig.type == NO_EVENT
+    return False
 
 
 def describes(verb: Token) -> bool:

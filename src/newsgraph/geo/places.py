@@ -54,11 +54,14 @@ def load_places() -> dict[str, Place]:
     places = {}
     for name, country, lat, lon, kind in _rows("places.tsv"):
         places[name] = Place(name, country or None, _number(lat), _number(lon), kind)
-    for name, country, lat, lon, kind in _rows("places_curated.tsv"):
-        places[name] = Place(name, country or None, _number(lat), _number(lon), kind)
+    # A country's own name beats a town or province that shares it ('Lebanon' the country, not the town in
+    # Tennessee; 'Niger' the country, not Nigeria's Niger State): news means the country.
     gaz = load_gazetteer()
     for name, iso3 in gaz.country_names.items():
-        places.setdefault(name, Place(gaz.countries[iso3], iso3, None, None, "country"))
+        if places.get(name) is None or places[name].country != iso3:
+            places[name] = Place(gaz.countries[iso3], iso3, None, None, "country")
+    for name, country, lat, lon, kind in _rows("places_curated.tsv"):
+        places[name] = Place(name, country or None, _number(lat), _number(lon), kind)
     return places
 
 
@@ -79,7 +82,7 @@ def find_places(sdoc: Doc) -> list[PlaceMention]:
             for n in range(min(MAX_WORDS, len(sdoc) - i), 0, -1):
                 span = sdoc[i: i + n]
                 place = places.get(span.text)
-                if place and is_place_here(span, place):
+                if place and is_place_here(span, place) and not name_goes_on(span, place):
                     match = (span, place)
                     break
         if match:
@@ -89,6 +92,16 @@ def find_places(sdoc: Doc) -> list[PlaceMention]:
         else:
             i += 1
     return found
+
+
+def name_goes_on(span: Span, place: Place) -> bool:
+    """A match that is only part of a longer proper name the gazetteer lacks names no place of its own:
+    'North Kivu' is not in Cameroon's North region; 'Kabul University' is not the town of University, Florida
+    (a city is kept as the first part: 'Gaza City')."""
+    last, first = span[-1], span[0]
+    goes_on = last.dep_ == "compound" and last.head.i >= span.end and last.head.pos_ == "PROPN"
+    began_earlier = any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < span.start for c in first.children)
+    return (began_earlier and place.kind == "city") or (goes_on and place.kind not in ("country", "city"))
 
 
 def is_place_here(span: Span, place: Place) -> bool:
