@@ -259,7 +259,7 @@ def fill_from_sentence(r: Reading, sent: Span, ctx: Context, lexicon: Lexicon) -
         r.targets = [Arg(f"{country}.GOV", None, inferred=True) for country in
                      {party_key(a)[0] for a in r.sources} if country]
     if not r.sources and trig.type == "PROTEST":
-        r.sources = protesters(r.targets, r.own_place or r.location) or story_protesters(token, index)
+        r.sources = protesters(r.targets, r.own_place or r.location) or story_protesters(token, index, r.targets)
     if is_reciprocal(r.f) and not r.targets and r.sources and all(not party_key(a)[0] for a in r.sources):
         # 'border forces exchanged fire': forces of no named country, on both sides
         r.sources = both_sides(r, context_pair(token, index, ctx.told, trig.type)) or r.sources
@@ -431,11 +431,14 @@ def protesters(targets: list[Arg], place: Location | None) -> list[Arg]:
     return [Arg(f"{country}.CVL", None, inferred=True)] if country else []
 
 
-def story_protesters(token: Token, index: ActorIndex) -> list[Arg]:
+def story_protesters(token: Token, index: ActorIndex, targets: list[Arg]) -> list[Arg]:
     """'Protests over food shortages have gone on for months', 'riots broke out in several cities': with no
     protester or place named, the people of the country the story was just talking about (the nearest
-    actor with a country in this sentence or the few before), an inferred reading."""
-    country = next((m.country for _, m in nearby_mentions(token, index) if m.country), None)
+    actor with a country in this sentence or the few before), an inferred reading; never the country the
+    protest is against ('thousands marched against Israel')."""
+    against = {party_key(a)[0] for a in targets}
+    country = next((m.country for _, m in nearby_mentions(token, index) if m.country and m.country not in against),
+                   None)
     return [Arg(f"{country}.CVL", None, inferred=True)] if country else []
 
 
