@@ -13,6 +13,7 @@ from newsgraph.nlp import sentences
 RELATIVE_PRONOUNS = word_class("relative_pronouns")
 # 'urged Pakistan to halt': the object, not the subject, does what the infinitive says.
 OBJECT_CONTROL = word_class("object_control")
+COMMITTING = word_class("committing_nouns")  # 'a decision to withdraw': the act is decided, not only described
 OBJECT_PREPS = word_class("object_preps")
 TARGET_PREPS = word_class("target_preps")
 # Nouns whose 'of' phrase is what the action is done to: 'the deportation of Afghan refugees'.
@@ -224,6 +225,13 @@ def subject_heads(verb: Token) -> list[Token]:
         agents = by_agent(verb)
         if agents:
             return agents
+        if verb.dep_ == "acl" and verb.tag_ == "VB" and verb.head.lemma_.lower() in COMMITTING:
+            # 'Kenya announced its decision to withdraw': whoever decided, not the decision
+            owners = [c for c in verb.head.children if c.dep_ == "poss"]
+            if owners:
+                return owners
+            verb, climbed = verb.head.head, True
+            continue
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and (verb.tag_ == "VBG" or has_object(verb))):
             return [verb.head]  # 'militants attacking a checkpoint'; 'Mujahid, the spokesman, called it ...'
         if verb.dep_ == "xcomp":

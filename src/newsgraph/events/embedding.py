@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from newsgraph.events.arguments import COMMITTING
 from newsgraph.events.context import Found
 from newsgraph.events.lexicon import data_rows
 from newsgraph.events.words import word_class
@@ -122,14 +123,16 @@ def asked_of_another(clause: Token) -> bool:
 def describes_noun(verb: Token, f: Found) -> bool:
     """An infinitive with no subject of its own that describes a noun ('a threat to boycott the Games',
     'efforts to counter the militants'), or a dictionary reading in a relative clause ('the group that
-    controls parts of Iraq') unless the clause tells a past act the model reads as such. A passive participle
-    tells what was done to the noun ('soldiers killed in the east'), an '-ing' one what the noun is doing
+    controls parts of Iraq') unless the clause tells a past act the model reads as such; a decision, order or
+    agreement to act commits to the act ('the decision to withdraw the troops'), so it is told. A passive
+    participle tells what was done to the noun ('soldiers killed in the east'), an '-ing' one what the noun is doing
     ('militants shelling the outskirts'), and a 'by' agent who did it ('talks mediated by Qatar'): all news."""
     if verb.head.pos_ not in NOMINAL or any(c.dep_ == "agent" for c in verb.children):
         return False
     if verb.dep_ == "relcl" and told_as_past(verb) and (f.probability or 0) >= TOLD_PAST_SURE:
         return False  # 'the rebels who seized the town', read as that act by the model: it happened
-    return (verb.dep_ == "acl" and verb.tag_ not in ("VBN", "VBG")) or (verb.dep_ == "relcl" and not f.trigger.curated)
+    infinitive = verb.dep_ == "acl" and verb.tag_ not in ("VBN", "VBG") and verb.head.lemma_.lower() not in COMMITTING
+    return infinitive or (verb.dep_ == "relcl" and not f.trigger.curated)
 
 
 def told_as_past(clause: Token) -> bool:

@@ -132,7 +132,7 @@ def object_lemmas(token: Token) -> set[str]:
     """What the action is done to, for triggers that need a particular object ('closed the border')."""
     words = set()
     for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass", "compound", "amod", "attr"):
+        if child.dep_ in ("dobj", "nsubjpass", "compound", "amod", "attr", "poss"):  # 'the teachers' strike'
             words |= {child.lemma_.lower(), child.lower_}
             words |= {c.lemma_.lower() for c in child.children if c.dep_ == "compound"}
         if child.dep_ == "prep" and child.lower_ in ("of", "on", "to"):
@@ -141,6 +141,8 @@ def object_lemmas(token: Token) -> set[str]:
                 words |= {c.lemma_.lower() for c in pobj.children if c.dep_ == "compound"}
     if token.dep_ in ("dobj", "nsubjpass") and token.pos_ in NOUN_TAGS:
         words.add(token.head.lemma_.lower())  # 'trade was suspended' seen from the noun side
+    if token.dep_ == "pobj" and token.head.lower_ == "on" and token.pos_ in NOUN_TAGS:
+        words.add("on")  # 'went on strike', 'remain on strike': the state the noun names, not strikes on someone
     if token.dep_ == "acl" and token.tag_ == "VBN":
         words.add(token.head.lemma_.lower())  # 'a report released on Tuesday': the noun is what was released
     if token.dep_ == "conj" and not any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in token.children):
