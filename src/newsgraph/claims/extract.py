@@ -789,9 +789,10 @@ def resolve_speaker(d: Draft, earlier: list[Claim], index: ActorIndex, intros) -
     if head.pos_ == "PRON":
         arg = pronoun_actor(head, index)
         return (arg.actor_id if arg else None), "pronoun"
-    for appos in (c for c in head.children if c.dep_ == "appos"):
+    named_head = index.at(head) is not None and index.at(head).kind == "person"
+    for appos in (c for c in head.children if c.dep_ == "appos" and not named_head):
         named = [a for a in actors_under(appos, index) if a.mention is not None and a.mention.kind == "person"]
-        if named:  # "The country's leader, Prime Minister Ana Ruiz, made the claim"
+        if named:  # "The country's leader, Prime Minister Ana Ruiz, made the claim"; a named speaker keeps that name
             return named[0].actor_id, ""
     lemma = head.lemma_.lower()
     definite = any(c.lower_ in ("the", "this", "that") for c in head.children)
