@@ -31,6 +31,7 @@ class Trigger:
     objects: frozenset[str]  # lemmas the object must have; empty = any
     curated: bool
     words: tuple[frozenset[str], ...] = ()  # a CAMEO pattern's slots: each needs one of its words in the clause
+    before: tuple[bool, ...] = ()  # per slot: written before the verb in CAMEO, so the subject may hold it
 
     def fits(self, object_lemmas: set[str]) -> bool:
         return not self.objects or bool(self.objects & object_lemmas)
@@ -102,11 +103,12 @@ def cameo_patterns(blocked: set) -> dict[str, list[Trigger]]:
         verbs, words, _code, kind, mode, context = (cells + [""] * 6)[:6]
         if kind not in TYPES and kind != NO_EVENT:  # '-': a comment or appeal ('expressed sorrow'), no event
             continue
-        slots = tuple(frozenset(slot.split("|")) for slot in words.split())
+        slots = tuple(frozenset(slot.lstrip("<").split("|")) for slot in words.split())
+        before = tuple(slot.startswith("<") for slot in words.split())
         for verb in verbs.split("|"):
             if (verb, "verb") not in blocked:
                 patterns.setdefault(verb, []).append(Trigger(verb, "verb", kind, mode or None, tuple(
-                    filter(None, context.split(","))), frozenset(), False, slots))
+                    filter(None, context.split(","))), frozenset(), False, slots, before))
     for candidates in patterns.values():
         # more slots first; among as many, more slots with a content word first (a preposition matches
         # almost any clause)

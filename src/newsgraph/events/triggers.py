@@ -205,21 +205,32 @@ def pick_verb(lexicon: Lexicon, text: str, objects: set[str], verb: Token) -> Tr
         return curated
     patterns = lexicon.patterns.get(text)
     if patterns:
-        words = clause_words(verb)
-        found = next((p for p in patterns if all(slot & words for slot in p.words)), None)
+        words, beside_subject = clause_words(verb), clause_words(verb, SUBJECTS)
+        found = next((p for p in patterns if has_slots(p, words, beside_subject)), None)
         if found:
             return found
     return pick(candidates, objects)
 
 
+def has_slots(pattern: Trigger, words: set[str], beside_subject: set[str]) -> bool:
+    """Every slot of a CAMEO pattern has a word in the clause; a slot CAMEO writes after the verb has it outside
+    the subject ('aims to influence' with the army as subject is no aiming of troops)."""
+    before = pattern.before or (False,) * len(pattern.words)
+    return all(slot & (words if early else beside_subject) for slot, early in zip(pattern.words, before))
+
+
 CLAUSE_BREAKS = {"ccomp", "advcl", "conj", "relcl", "parataxis", "csubj", "acl", "cc", "punct", "mark"}
 
 
-def clause_words(verb: Token) -> set[str]:
-    """Words and lemmas of the verb's own clause: its arguments' phrases, not the clauses hanging off it."""
+SUBJECTS = {"nsubj", "expl"}  # the doer's phrase: a CAMEO slot written after the verb is not in it
+
+
+def clause_words(verb: Token, skip: set[str] = frozenset()) -> set[str]:
+    """Words and lemmas of the verb's own clause: its arguments' phrases, not the clauses hanging off it (nor
+    the phrases of the relations in `skip`)."""
     words = set()
     for child in verb.children:
-        if child.dep_ in CLAUSE_BREAKS:
+        if child.dep_ in CLAUSE_BREAKS or child.dep_ in skip:
             continue
         for t in child.subtree:
             words |= {t.lower_, t.lemma_.lower()}
