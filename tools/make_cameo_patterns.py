@@ -7,8 +7,8 @@ alternatives per slot) and the PLOVER type, mode and context of its code. Codes 
 02: statements and appeals) and PETRARCH's '[---]' (no event) are kept with type '-': 'expressed sorrow' is a
 comment, not the bare verb's reading (EXPRESS alone is 110, a disapproval). The '$'/'+' source/target
 markers are not kept; a slot written before the verb is marked '<': the coder asks that its word occur in the
-verb's clause, and that every other slot's word occur there outside the subject ('aims to influence' with
-the army as subject is no '- * &MILITARY' aiming of troops).
+verb's clause, and that every other slot's word occur there outside the subject ('the navy aims to expand
+its presence' is no '- * &MILITARY' aiming of troops).
 Run: python tools/make_cameo_patterns.py ../shared/data
 """
 from __future__ import annotations

@@ -214,7 +214,7 @@ def pick_verb(lexicon: Lexicon, text: str, objects: set[str], verb: Token) -> Tr
 
 def has_slots(pattern: Trigger, words: set[str], beside_subject: set[str]) -> bool:
     """Every slot of a CAMEO pattern has a word in the clause; a slot CAMEO writes after the verb has it outside
-    the subject ('aims to influence' with the army as subject is no aiming of troops)."""
+    the subject ('the navy aims to expand its presence': a subject that is a force aims no troops)."""
     before = pattern.before or (False,) * len(pattern.words)
     return all(slot & (words if early else beside_subject) for slot, early in zip(pattern.words, before))
 
