@@ -25,6 +25,7 @@ NO_EVENT = ("-", "", "")  # a statement, appeal or comment: no PLOVER event
 # disapproval (ACCUSE) the bare verb gives, as the PLOVER-coded synthetic stories do
 DISAPPROVING = "012"
 VERB = re.compile(r"^([A-Z][A-Z'-]*(?:_[A-Z'-]+)*)\b")
+WORD = re.compile(r"[a-z0-9'-]+")
 FILLERS = {"a", "an", "the", "*", "$", "+", "%", "^", "/", "."}  # articles and PETRARCH's markers, not words
 
 
@@ -52,21 +53,30 @@ def slots(pattern: str, sets: dict[str, list[str]]) -> list[str]:
     before, star, after = pattern.partition("*")
     if not star:
         before, after = "", pattern
-    return ["<" + slot for slot in words_of(before, sets)] + words_of(after, sets)
+    before_words, after_words = words_of(before, sets), words_of(after, sets)
+    if before_words is None or after_words is None:
+        return []
+    return ["<" + slot for slot in before_words] + after_words
 
 
-def words_of(text: str, sets: dict[str, list[str]]) -> list[str]:
+def words_of(text: str, sets: dict[str, list[str]]) -> list[str] | None:
+    """The slots of one side of the verb. A member word the table cannot hold ('f/a-18') is left out of its
+    synset; a slot left with no word makes the whole pattern unusable (None), never a shorter,
+    looser pattern ('- * &AIRCRAFT (TO)' must not become any 'send … to')."""
     found = []
     for word in re.sub(r"[(){}]", " ", text).lower().split():
         word = word.strip("$+%^")
         if not word or word in FILLERS:
             continue
         alternatives = sets.get(word, [word]) if word.startswith("&") else [w for w in word.split("_") if w]
+        alternatives = [w for w in alternatives if WORD.fullmatch(w)]
+        if not alternatives:
+            return None
         if word.startswith("&"):
-            found.append("|".join(sorted(set(filter(None, alternatives)))))
+            found.append("|".join(sorted(set(alternatives))))
         else:
             found += alternatives
-    return [s for s in found if s and re.fullmatch(r"[a-z0-9'|-]+", s)]
+    return found
 
 
 def blocks(lines: list[str]):

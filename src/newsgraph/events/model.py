@@ -101,7 +101,7 @@ def lexicon_types(token: Token) -> list[str]:
         forms = [f"{c.lower_} {lemma}" for c in token.children if c.dep_ == "compound" and c.i == token.i - 1]
         pos = "noun"
     entries = [t for form in forms + [lemma] for t in lexicon.candidates(form, pos)]
-    found = [t for t in entries if t.curated]
+    found = [t for t in entries if t.curated and could_fit(t, token)]
     if pos == "verb":
         found += pattern_readings(lexicon, forms + [lemma], token)
     types = []
@@ -109,6 +109,14 @@ def lexicon_types(token: Token) -> list[str]:
         if trigger.type not in types and trigger.type != NO_EVENT:  # 'released a statement' proposes no type
             types.append(trigger.type)
     return types
+
+
+def could_fit(trigger, token: Token) -> bool:
+    """A curated reading whose object the clause has ('sent troops' proposes MOBILIZE, 'sent a letter' does
+    not); one conditioned on a kind of actor ('@group') needs the actor index, so it is kept."""
+    from newsgraph.events.triggers import object_lemmas
+
+    return any(o.startswith("@") for o in trigger.objects) or trigger.fits(object_lemmas(token))
 
 
 def pattern_readings(lexicon, forms: list[str], verb: Token) -> list:

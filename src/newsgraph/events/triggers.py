@@ -39,7 +39,7 @@ def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | 
     objects = object_lemmas(token) | object_markers(token, index)
     if pos == "verb":
         for text in ([lemma] if state else phrasal(token)):
-            trig = pick_verb(lexicon, text, objects, token)
+            trig = pick_verb(lexicon, text, objects | particle_objects(token, text), token)
             if trig and not trig.curated and not trig.words and (lemma in STATUS_WORDS or not doer_in_view(token)):
                 # 'plans to consult': a CAMEO reading of a word that frames another act; and a CAMEO verb with
                 # no subject of its own ('spent the day digging') is coded, as PETRARCH codes it, not at all
@@ -56,6 +56,14 @@ def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | 
             if trig:
                 return Found(trig, token, text) if trig.type != NO_EVENT else None
     return None
+
+
+def particle_objects(verb: Token, text: str) -> set[str]:
+    """'called in the army': the parser may take a phrasal verb's particle for a preposition, and its object
+    for the preposition's; with the phrasal reading that noun is the verb's object."""
+    _, _, particle = text.partition(" ")
+    return {t.lemma_.lower() for c in verb.children if c.dep_ == "prep" and c.lower_ == particle
+            for p in c.children if p.dep_ == "pobj" for t in (p, *(g for g in p.children if g.dep_ == "compound"))}
 
 
 def doer_in_view(verb: Token) -> bool:
