@@ -83,7 +83,7 @@ def test_modes(nlp, text, word, expected):
 # manual lists it for the type and the model is sure enough (events/triggers.py: model_mode).
 MODEL_MODED = [
     "Foreign ministers of twelve African states held a meeting in Addis Ababa on the Sudan crisis.",
-    "Police beat protesters with batons in Dhaka.",
+    "Security forces beat demonstrators with sticks in Nairobi.",
 ]
 
 

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from newsgraph.events.arguments import LIGHT_VERBS, STATE_VERBS, ActorIndex, verb_arguments
 from newsgraph.events.context import Found
 from newsgraph.events.embedding import embedding_words
-from newsgraph.events.lexicon import (CONTROL, GROUP, HAS_OBJECT, NO_EVENT, SEAT, TO_ACTOR, WITH, Lexicon, Trigger,
+from newsgraph.events.lexicon import (CONTROL, GROUP, HAS_OBJECT, LABOUR, NO_EVENT, SEAT, TO_ACTOR, WITH, Lexicon, Trigger,
                                       data_rows)
 from newsgraph.events.status import FAILING, PLANNING, REPORTING
 from newsgraph.events.words import word_class, word_pairs
@@ -183,6 +183,8 @@ def object_markers(token: Token, index: ActorIndex) -> set[str]:
         if mention is not None and mention.country and (mention.kind == "state" or (
                 mention.sector == "GOV" and mention.surface == obj.text)):
             markers.add(SEAT)  # 'took Kabul': a capital or a country taken
+    if any(is_working_people(c) for c in token.children if c.dep_ == "nsubj"):
+        markers.add(LABOUR)
     if any(c.dep_ == "dobj" for c in token.children):
         markers.add(HAS_OBJECT)  # 'sheltered militants', not 'sheltered on Afghan soil'
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
@@ -191,6 +193,15 @@ def object_markers(token: Token, index: ActorIndex) -> set[str]:
         if any(index.at(p) is not None and index.at(p).country for p in prep.children if p.dep_ == "pobj"):
             markers.add(TO_ACTOR)  # 'flew to Kabul': a journey to a government
     return markers
+
+
+WORKING_PEOPLE = word_class("working_people")
+
+
+def is_working_people(subject: Token) -> bool:
+    """'Teachers', 'the dockers' union', 'transport workers': people acting as workers."""
+    words = {subject.lemma_.lower()} | {c.lemma_.lower() for c in subject.children if c.dep_ == "compound"}
+    return bool(words & WORKING_PEOPLE)
 
 
 def is_control(verb: Token, clause: Token) -> bool:
@@ -305,6 +316,7 @@ MODEL_USES = ("uncurated", "all", "off")
 MODE_AT = 0.5  # the mode model's probability (among the type's modes) from which its mode is kept
 NO_EVENT_AT = 0.5  # the model's 'no event' probability from which a candidate is dropped
 RETYPE_AT = 0.5  # the model's probability of another type from which it replaces the dictionary's ...
+PATTERN_RETYPE_AT = 0.7  # ... or a CAMEO pattern's, which names the object that gives its type ('sent a letter')
 DOUBTED_BELOW = 0.3  # ... when the model gives the dictionary's own type less than this
 
 
@@ -333,7 +345,8 @@ def typed(sent: Span, found: list[Found]) -> list[Found]:
         best = max((t for t in scores if t != NONE), key=scores.get)
         if scores[NONE] >= NO_EVENT_AT:
             continue
-        if best != f.trigger.type and scores[best] >= RETYPE_AT and scores[f.trigger.type] < DOUBTED_BELOW:
+        surer = PATTERN_RETYPE_AT if f.trigger.words else RETYPE_AT
+        if best != f.trigger.type and scores[best] >= surer and scores[f.trigger.type] < DOUBTED_BELOW:
             f = Found(replace(f.trigger, type=best, mode=None, context=()), f.token, f.text)
         kept.append(Found(f.trigger, f.token, f.text, scores[f.trigger.type]))
     return sorted(kept, key=lambda f: f.token.i)  # in sentence order, as the coder reads them
