@@ -289,6 +289,11 @@ def verb_objects(found: list[Found]) -> set[int]:
             # 'sanctions targeting 200 vessels': the participle tells what the sanctions do, not a second act
             # (a passive one names another's act: 'talks mediated by a neighbour')
             covered.add(f.token.i)
+        asked = verbs.get(asked_by(f.token).i) if f.trigger.pos == "noun" else None
+        if asked is not None and asked.type in ASKING and asked.lemma not in LIGHT_VERBS:
+            # 'called for a ceasefire', 'rejected the talks': what is asked or refused; 'ordered the closure of
+            # the border' is the closure, done by the one who orders it
+            covered.add(f.token.i)
         agreed_on = verbs.get(governor(f.token).i) if f.trigger.pos == "noun" else None
         if agreed_on is not None and agreed_on.type == "AGREE":
             covered.add(f.token.i)  # 'failed to agree on a ceasefire': the ceasefire is what is agreed
@@ -302,6 +307,17 @@ def verb_objects(found: list[Found]) -> set[int]:
 
 
 CONTENT_PREPS = word_class("content_preps")  # 'agree on a ceasefire', not 'agreed after talks'
+
+
+ASKING = {"REQUEST", "REJECT"}  # verbs whose object is an act asked for or refused, not an act done
+
+
+def asked_by(noun: Token) -> Token:
+    """The verb a noun is the object of, also through 'for' ('called for a ceasefire', 'pressed for talks')."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
+        return head.head
+    return governor(noun)
 
 
 def governor(noun: Token) -> Token:
