@@ -25,6 +25,7 @@ WALK_DEPS = {"poss", "compound", "amod", "det", "prep", "pobj", "appos", "nmod",
 LEADING = word_class("leading")  # 'a delegation led by the foreign minister'
 # Verbs whose subject stands against the act their object names, so is not its doer.
 OPPOSING = word_class("opposing")
+RECEIVING = word_class("receiving")
 # 'hideouts used by the TTP', 'camps run by the group': whose the things are
 HOLDING = word_class("holding")
 
@@ -290,6 +291,9 @@ def verb_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
     elif verb.dep_ == "amod" and verb.tag_ == "VBN":  # 'the Pakistan-backed Taliban'
         sources = [c for c in verb.children if c.dep_ in ("npadvmod", "compound")] + by_agent(verb)
         targets = [verb.head]
+    elif verb.lemma_ in RECEIVING and (givers := prepositional(verb, {"from"}) + [
+            p for obj in verb.children if obj.dep_ == "dobj" for p in prepositional(obj, {"from"})]):
+        return givers, subject_heads(verb)  # 'Ukraine received aid from Germany': Germany's act toward Ukraine
     else:
         sources = subject_heads(verb)
         targets = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
@@ -334,7 +338,13 @@ def noun_arguments(noun: Token, lemma: str, index: ActorIndex) -> tuple[list[Tok
     verb = holder.head if holder.dep_ in ("dobj", "nsubjpass", "attr") else (
         holder.head.head if holder.dep_ == "pobj" else None)
     if not sources and verb is not None and verb.pos_ in ("VERB", "AUX"):
-        if verb.lemma_ in LIGHT_VERBS:
+        if (holder.dep_ == "dobj" and verb.lemma_ in RECEIVING) or (
+                holder.dep_ == "pobj" and holder.head.lower_ == "under"):
+            # 'drew criticism from rights groups', 'received aid from Japan', 'came under fire from militants':
+            # the subject is on the receiving end; the one acting, if named, comes with 'from'
+            sources = prepositional(noun, {"from"}) or prepositional(verb, {"from"})
+            targets = targets or subject_heads(verb)
+        elif verb.lemma_ in LIGHT_VERBS:
             sources = subject_heads(verb)  # 'Pakistan launched airstrikes': as good as stated
         elif holder.dep_ == "dobj" and verb.lemma_ in OPPOSING:
             # 'resisted pressures from Pakistan': the one resisting is who the pressure is on
