@@ -251,6 +251,9 @@ def subject_heads(verb: Token) -> list[Token]:
         if verb.dep_ in ("conj", "advcl") or (verb.dep_ == "ccomp" and verb.tag_ == "VBG"):
             verb = verb.head
             continue
+        if verb.dep_ == "acomp" and verb.pos_ == "ADJ":
+            verb = verb.head  # 'Turkey is ready to send aid', 'was unable to deliver': the subject of 'is'
+            continue
         break
     return []
 
