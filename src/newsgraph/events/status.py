@@ -16,6 +16,8 @@ NEGATIONS = word_class("negations")
 PLANNED_ADJECTIVES = word_class("planned_adjectives")
 PROSPECT_NOUNS = word_class("prospect_nouns")
 PURPOSE_NOUNS = word_class("purpose_nouns")
+WARNING = word_class("warning")
+WARNED_PREPS = word_class("warned_preps")
 
 
 def status_of(trigger: Token, sentence: Span, is_noun: bool) -> str:
@@ -104,6 +106,8 @@ def hypothetical(trigger: Token, chain: list[Token]) -> bool:
             return True
         if token.dep_ in ("ccomp", "xcomp") and token.head.lemma_ in ("threaten", "warn"):
             return True
+        if token.dep_ == "prep" and token.lower_ in WARNED_PREPS and token.head.lemma_.lower() in WARNING:
+            return True  # 'warned of attacks by the rebels': what may come
         if token.dep_ in ("ccomp", "xcomp") and token.head.lemma_ in REQUESTING:
             return True  # 'China wants Pakistan to reopen the border': asked for, not done
         if (token.i != trigger.i or token.dep_ == "ccomp") and is_prospect(token if token.i != trigger.i

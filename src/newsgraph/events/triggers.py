@@ -14,7 +14,7 @@ from newsgraph.events.context import Found
 from newsgraph.events.embedding import embedding_words
 from newsgraph.events.lexicon import (CONTROL, GROUP, HAS_OBJECT, NO_EVENT, SEAT, TO_ACTOR, WITH, Lexicon, Trigger,
                                       data_rows)
-from newsgraph.events.status import FAILING, PLANNING, REPORTING
+from newsgraph.events.status import FAILING, PLANNING, REPORTING, WARNED_PREPS, WARNING
 from newsgraph.events.words import word_class, word_pairs
 
 
@@ -48,14 +48,46 @@ def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | 
                 return None  # 'released a statement': with this object the word tells no act
             if trig and not trig.curated and object_tells_no_act(token, lexicon):
                 return None  # 'launched a rescue operation': CAMEO's 'launch ... operation' is no attack here
+            if trig and trig.type == "THREATEN" and warns_of_no_own_act(token, lexicon, index):
+                return None
             if trig and (trig.curated or not describes(token)):  # 'rebel-dominated': a description
                 return Found(trig, token, text)
     elif token.pos_ in NOUN_TAGS and (token.lemma_.islower() or is_capitalised_common_noun(token)):
         for text in compound_forms(token):
             trig = pick(lexicon.candidates(text, "noun"), objects)
+            if trig and trig.type == "THREATEN" and warns_of_no_own_act(token, lexicon, index):
+                return None
             if trig:
                 return Found(trig, token, text) if trig.type != NO_EVENT else None
     return None
+
+
+RESPONSES = word_class("responses")
+OWN_HARMS = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}  # harms a warner can threaten to do itself
+
+
+def warns_of_no_own_act(token: Token, lexicon: Lexicon, index: ActorIndex) -> bool:
+    """'Warned of a rise in attacks', 'warned of continued hostile sentiment', 'a warning of famine': a warning
+    about a trend, a state or another party's act threatens nothing of the warner's own (PLOVER's THREATEN is
+    the source threatening its own act). 'Warned of a crushing response', 'warned of sanctions' still threaten."""
+    if token.lemma_.lower() not in WARNING:  # 'issued a warning of violence by the cartels'
+        token = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in WARNING), None)
+        if token is None:
+            return False
+    warned = [p for c in token.children if c.dep_ == "prep" and c.lower_ in WARNED_PREPS
+              for p in c.children if p.dep_ in ("pobj", "pcomp")]
+    return bool(warned) and not any(own_act(n, lexicon, index) for n in warned)
+
+
+def own_act(noun: Token, lexicon: Lexicon, index: ActorIndex) -> bool:
+    """A response, or a harm no one else is named as doing ('of retaliation', 'of strikes', not 'of strikes by
+    the rebels', 'of Russian sabotage' or 'of a rise in attacks')."""
+    if noun.lemma_.lower() in RESPONSES:
+        return True
+    harms = {t.type for form in compound_forms(noun) for t in lexicon.candidates(form, "noun")} & OWN_HARMS
+    others = any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") or index.at(c) is not None
+                 for c in noun.children)
+    return bool(harms) and not others
 
 
 def doer_in_view(verb: Token) -> bool:
