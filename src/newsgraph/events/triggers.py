@@ -44,6 +44,8 @@ def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | 
                 # 'plans to consult': a CAMEO reading of a word that frames another act; and a CAMEO verb with
                 # no subject of its own ('spent the day digging') is coded, as PETRARCH codes it, not at all
                 continue
+            if trig and not trig.curated and changes_state(token, trig, lexicon):
+                continue  # 'tensions rose', 'the war escalated': a state or an event going on, no new act
             if trig and trig.type == NO_EVENT:
                 return None  # 'released a statement': with this object the word tells no act
             if trig and not trig.curated and object_tells_no_act(token, lexicon):
@@ -98,6 +100,28 @@ def doer_in_view(verb: Token) -> bool:
         return True
     return any(c.dep_ == "nsubjpass" and c.pos_ == "NOUN" for c in verb.children) and not any(
         c.dep_ == "neg" for c in verb.children)
+
+
+SITUATIONS = word_class("situations")
+
+
+def changes_state(verb: Token, trig: Trigger, lexicon: Lexicon) -> bool:
+    """A verb with no object whose subject names a situation, a feeling or a trend ('tensions rose', 'the
+    situation is escalating', 'prices soared'), or an event told by its own noun ('the war escalated',
+    'violence broke out'): CAMEO's readings of such verbs need someone doing something to something ('X
+    escalated its attacks'), which the clause does not say; the verb tells how the state or event goes. A
+    reading of the event's own type ('fighting broke out': ASSAULT) is kept."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]  # not a passive's: 'trade was restricted' is done
+    if not subjects or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return all(s.pos_ == "NOUN" and (s.lemma_.lower() in SITUATIONS or other_event(s, trig, lexicon))
+               for s in subjects)
+
+
+def other_event(noun: Token, trig: Trigger, lexicon: Lexicon) -> bool:
+    """An event noun of the lexicon none of whose readings is of the verb reading's type."""
+    types = {t.type for form in compound_forms(noun) for t in lexicon.candidates(form, "noun")} - {NO_EVENT}
+    return bool(types) and trig.type not in types
 
 
 def object_tells_no_act(verb: Token, lexicon: Lexicon) -> bool:
