@@ -16,6 +16,7 @@ NEGATIONS = word_class("negations")
 PLANNED_ADJECTIVES = word_class("planned_adjectives")
 PROSPECT_NOUNS = word_class("prospect_nouns")
 PURPOSE_NOUNS = word_class("purpose_nouns")
+PURPOSE_VERBS = word_class("purpose_verbs")
 WARNING = word_class("warning")
 WARNED_PREPS = word_class("warned_preps")
 
@@ -155,16 +156,16 @@ def is_purpose(verb: Token) -> bool:
     """A purpose clause says what its subject means to achieve, not what was done: 'met in Havana to reach a
     deal', 'so as to settle the dispute', 'in order to reach', 'in a bid to broker a truce', 'talks aimed at
     reaching an agreement'."""
-    if verb.pos_ not in ("VERB", "AUX"):
-        return False
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-    if verb.dep_ == "advcl" and infinitive and not own_subject:
+    if verb.pos_ in ("VERB", "AUX") and verb.dep_ == "advcl" and infinitive and not own_subject:
         return True
-    head = verb.head
-    if verb.dep_ in ("acl", "pcomp") and head.lemma_.lower() in PURPOSE_NOUNS and head.dep_ == "pobj":
-        return True  # 'in order to', 'in an effort to', 'with the aim of reaching'
-    return verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_ in PLANNING  # 'aimed at reaching'
+    head = verb.head if verb.dep_ == "acl" else verb.head.head if verb.head.dep_ == "prep" else None
+    if head is None or verb.dep_ not in ("acl", "pcomp", "pobj"):
+        return False
+    if head.lemma_.lower() in PURPOSE_NOUNS and head.dep_ == "pobj":
+        return True  # 'in order to reach', 'in a bid to broker', 'with a view to ending', 'with the aim of a truce'
+    return head.lemma_.lower() in PURPOSE_VERBS  # 'aimed at reaching', 'talks aimed at a truce'
 
 
 def is_planned_object(noun: Token, verb: Token) -> bool:

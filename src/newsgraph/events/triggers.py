@@ -78,6 +78,10 @@ def warns_of_no_own_act(token: Token, lexicon: Lexicon, index: ActorIndex) -> bo
             return False
     warned = [p for c in token.children if c.dep_ == "prep" and c.lower_ in WARNED_PREPS
               for p in c.children if p.dep_ in ("pobj", "pcomp")]
+    # 'warned that famine could spread', 'that Russian attacks were rising': a clause about a thing or an act
+    warned += [s for c in token.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"
+               and s.pos_ == "NOUN" and (index.at(s) is None or any(lexicon.candidates(f, "noun")
+                                                                       for f in compound_forms(s)))]
     return bool(warned) and not any(own_act(n, lexicon, index) for n in warned)
 
 
@@ -88,7 +92,7 @@ def own_act(noun: Token, lexicon: Lexicon, index: ActorIndex) -> bool:
         return True
     harms = {t.type for form in compound_forms(noun) for t in lexicon.candidates(form, "noun")} & OWN_HARMS
     others = any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") or index.at(c) is not None
-                 for c in noun.children)
+                 or index.state_word(c) for c in noun.children)  # 'attacks by the rebels', 'Russian attacks'
     return bool(harms) and not others
 
 
