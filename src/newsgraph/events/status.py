@@ -160,6 +160,9 @@ def is_purpose(verb: Token) -> bool:
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if verb.pos_ in ("VERB", "AUX") and verb.dep_ == "advcl" and infinitive and not own_subject:
         return True
+    if verb.dep_ == "ccomp" and infinitive and any(c.dep_ == "nsubj" and c.lemma_.lower() in PURPOSE_NOUNS
+                                                   for c in verb.children):
+        return True  # 'made concessions to reach a deal', which the parser reads as the concessions reaching it
     head = verb.head if verb.dep_ == "acl" else verb.head.head if verb.head.dep_ == "prep" else None
     if head is None or verb.dep_ not in ("acl", "pcomp", "pobj"):
         return False

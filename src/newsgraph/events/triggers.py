@@ -107,6 +107,7 @@ def doer_in_view(verb: Token) -> bool:
 
 
 SITUATIONS = word_class("situations")
+FIGHTING = word_class("fighting_words")
 
 
 def changes_state(verb: Token, trig: Trigger, lexicon: Lexicon) -> bool:
@@ -125,6 +126,8 @@ def changes_state(verb: Token, trig: Trigger, lexicon: Lexicon) -> bool:
 def other_event(noun: Token, trig: Trigger, lexicon: Lexicon) -> bool:
     """An event noun of the lexicon none of whose readings is of the verb reading's type."""
     types = {t.type for form in compound_forms(noun) for t in lexicon.candidates(form, "noun")} - {NO_EVENT}
+    if noun.lemma_.lower() in FIGHTING:
+        types.add("ASSAULT")  # 'violence broke out' is fighting; 'violence escalated' no cooperation
     return bool(types) and trig.type not in types
 
 
