@@ -111,9 +111,10 @@ def hypothetical(trigger: Token, chain: list[Token]) -> bool:
             return True  # 'warned of attacks by the rebels': what may come
         if token.dep_ in ("ccomp", "xcomp") and token.head.lemma_ in REQUESTING:
             return True  # 'China wants Pakistan to reopen the border': asked for, not done
-        if (token.i != trigger.i or token.dep_ == "ccomp") and is_prospect(token if token.i != trigger.i
-                                                                          else token.head):
-            return True  # 'fears of an attack', 'hopes of ending the insurgency', 'fears that the army will move'
+        if token.i != trigger.i and is_prospect(token):
+            return True  # 'fears of an attack', 'hopes of ending the insurgency'
+        if token.dep_ == "ccomp" and is_prospect(token.head):
+            return True  # 'fears that the army will move'
         if token.dep_ in ("ccomp", "advcl", "relcl", "ROOT"):
             break  # a condition or modal above the trigger's own clause does not reach it
     return False
