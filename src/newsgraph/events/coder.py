@@ -31,7 +31,7 @@ from newsgraph.events.parties import (MEDIATING, PEOPLE, SOURCE_GUESSES, TARGET_
                                       resolve_bare)
 from newsgraph.events.plover import intensity, quad
 from newsgraph.events.records import Event, Location
-from newsgraph.events.status import REPORTING, is_question, status_of
+from newsgraph.events.status import REPORTING, clause_chain, in_purpose, is_question, status_of
 from newsgraph.events.triggers import AGREEMENT_TYPES, compound_forms, match_trigger, model_mode, typed, verb_objects
 from newsgraph.events.words import word_class
 from newsgraph.geo import PlaceMention, find_places
@@ -132,7 +132,7 @@ def accusations(coded: list[Event], sent: Span, ctx: Context) -> list[Event]:
             continue
         if e.type in TOLD_ACTS and e.status == "reported" and is_party_to(speaker, doer):
             kind, other, note = "ACCUSE", doer, "accusation from telling of another's act"
-        elif e.status in TO_COME and party_key(speaker) == party_key(doer) and e.target:
+        elif e.status in TO_COME and party_key(speaker) == party_key(doer) and e.target and not purposed(e, sent):
             kind, other, note = "THREATEN", Arg(e.target, None, inferred=True), "threat from announcing one's own act"
         else:
             continue
@@ -157,6 +157,13 @@ def threat_mode(harm: str, harm_mode: str | None) -> str | None:
     """'said it would detain the journalists': a threat of arrest; 'could close the strait': of relations."""
     table = threat_modes()
     return table.get((harm, harm_mode or "")) or table.get((harm, "*"))
+
+
+def purposed(e: Event, sent: Span) -> bool:
+    """'said the ceasefire is aimed at ending the fighting', 'said the operation was to prevent attacks': a harm
+    named as what an act is for is no harm the speaker announces."""
+    span = sent.doc.char_span(e.trigger_start, e.trigger_end, alignment_mode="expand")
+    return span is not None and in_purpose(clause_chain(span.root))
 
 
 NEUTRAL_TELLERS = {"MED"}  # the press reports acts; it does not accuse anyone of them

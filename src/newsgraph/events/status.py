@@ -14,6 +14,11 @@ HYPOTHETICAL_MODALS = word_class("hypothetical_modals")
 FUTURE_MODALS = word_class("future_modals")
 NEGATIONS = word_class("negations")
 PLANNED_ADJECTIVES = word_class("planned_adjectives")
+PROSPECT_NOUNS = word_class("prospect_nouns")
+PURPOSE_NOUNS = word_class("purpose_nouns")
+PURPOSE_VERBS = word_class("purpose_verbs")
+WARNING = word_class("warning")
+WARNED_PREPS = word_class("warned_preps")
 
 
 def status_of(trigger: Token, sentence: Span, is_noun: bool) -> str:
@@ -22,7 +27,7 @@ def status_of(trigger: Token, sentence: Span, is_noun: bool) -> str:
     chain = clause_chain(trigger)
     if negated(trigger, chain, is_noun):
         return "negated"
-    if hypothetical(chain) or is_question(sentence):
+    if hypothetical(trigger, chain) or is_question(sentence):
         return "hypothetical"  # a question asserts nothing: 'Is Pakistan supporting the opposition?'
     if planned(trigger, chain, is_noun):
         return "planned"
@@ -94,7 +99,7 @@ def is_infinitive(verb: Token) -> bool:
                                                                   for c in verb.children))
 
 
-def hypothetical(chain: list[Token]) -> bool:
+def hypothetical(trigger: Token, chain: list[Token]) -> bool:
     for token in chain:
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in token.children):
             return True
@@ -102,14 +107,27 @@ def hypothetical(chain: list[Token]) -> bool:
             return True
         if token.dep_ in ("ccomp", "xcomp") and token.head.lemma_ in ("threaten", "warn"):
             return True
+        if token.dep_ == "prep" and token.lower_ in WARNED_PREPS and token.head.lemma_.lower() in WARNING:
+            return True  # 'warned of attacks by the rebels': what may come
         if token.dep_ in ("ccomp", "xcomp") and token.head.lemma_ in REQUESTING:
             return True  # 'China wants Pakistan to reopen the border': asked for, not done
+        if token.i != trigger.i and is_prospect(token):
+            return True  # 'fears of an attack', 'hopes of ending the insurgency'
+        if token.dep_ == "ccomp" and is_prospect(token.head):
+            return True  # 'fears that the army will move'
         if token.dep_ in ("ccomp", "advcl", "relcl", "ROOT"):
             break  # a condition or modal above the trigger's own clause does not reach it
     return False
 
 
+def is_prospect(noun: Token) -> bool:
+    """A noun of hope, fear or likelihood: the act it governs is only looked for, not done."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in PROSPECT_NOUNS
+
+
 def planned(trigger: Token, chain: list[Token], is_noun: bool) -> bool:
+    if in_purpose(chain):
+        return True
     if is_noun and any(c.lower_ in PLANNED_ADJECTIVES for c in trigger.children):
         return True
     for token in chain:
@@ -123,6 +141,35 @@ def planned(trigger: Token, chain: list[Token], is_noun: bool) -> bool:
         if token.dep_ in ("ccomp", "advcl", "relcl", "ROOT"):
             break
     return False
+
+
+def in_purpose(chain: list[Token]) -> bool:
+    """Whether the trigger's own clause (up to the first clause break) is a purpose clause."""
+    for token in chain:
+        if is_purpose(token):
+            return True
+        if token.dep_ in ("ccomp", "advcl", "relcl", "ROOT"):
+            return False
+    return False
+
+
+def is_purpose(verb: Token) -> bool:
+    """A purpose clause says what its subject means to achieve, not what was done: 'met in Havana to reach a
+    deal', 'so as to settle the dispute', 'in order to reach', 'in a bid to broker a truce', 'talks aimed at
+    reaching an agreement'."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if verb.pos_ in ("VERB", "AUX") and verb.dep_ == "advcl" and infinitive and not own_subject:
+        return True
+    if verb.dep_ == "ccomp" and infinitive and any(c.dep_ == "nsubj" and c.lemma_.lower() in PURPOSE_NOUNS
+                                                   for c in verb.children):
+        return True  # 'made concessions to reach a deal', which the parser reads as the concessions reaching it
+    head = verb.head if verb.dep_ == "acl" else verb.head.head if verb.head.dep_ == "prep" else None
+    if head is None or verb.dep_ not in ("acl", "pcomp", "pobj"):
+        return False
+    if head.lemma_.lower() in PURPOSE_NOUNS and head.dep_ == "pobj":
+        return True  # 'in order to reach', 'in a bid to broker', 'with a view to ending', 'with the aim of a truce'
+    return head.lemma_.lower() in PURPOSE_VERBS  # 'aimed at reaching', 'talks aimed at a truce'
 
 
 def is_planned_object(noun: Token, verb: Token) -> bool:

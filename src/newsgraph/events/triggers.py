@@ -14,7 +14,7 @@ from newsgraph.events.context import Found
 from newsgraph.events.embedding import embedding_words
 from newsgraph.events.lexicon import (CONTROL, GROUP, HAS_OBJECT, LABOUR, NO_EVENT, SEAT, TO_ACTOR, WITH, Lexicon, Trigger,
                                       data_rows)
-from newsgraph.events.status import FAILING, PLANNING, REPORTING
+from newsgraph.events.status import FAILING, PLANNING, REPORTING, WARNED_PREPS, WARNING
 from newsgraph.events.words import word_class, word_pairs
 
 
@@ -44,15 +44,21 @@ def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | 
                 # 'plans to consult': a CAMEO reading of a word that frames another act; and a CAMEO verb with
                 # no subject of its own ('spent the day digging') is coded, as PETRARCH codes it, not at all
                 continue
+            if trig and not trig.curated and changes_state(token, trig, lexicon):
+                continue  # 'tensions rose', 'the war escalated': a state or an event going on, no new act
             if trig and trig.type == NO_EVENT:
                 return None  # 'released a statement': with this object the word tells no act
             if trig and not trig.curated and object_tells_no_act(token, lexicon):
                 return None  # 'launched a rescue operation': CAMEO's 'launch ... operation' is no attack here
+            if trig and trig.type == "THREATEN" and warns_of_no_own_act(token, lexicon, index):
+                return None
             if trig and (trig.curated or not describes(token)):  # 'rebel-dominated': a description
                 return Found(trig, token, text)
     elif token.pos_ in NOUN_TAGS and (token.lemma_.islower() or is_capitalised_common_noun(token)):
         for text in compound_forms(token):
             trig = pick(lexicon.candidates(text, "noun"), objects)
+            if trig and trig.type == "THREATEN" and warns_of_no_own_act(token, lexicon, index):
+                return None
             if trig:
                 return Found(trig, token, text) if trig.type != NO_EVENT else None
     return None
@@ -66,6 +72,38 @@ def particle_objects(verb: Token, text: str) -> set[str]:
             for p in c.children if p.dep_ == "pobj" for t in (p, *(g for g in p.children if g.dep_ == "compound"))}
 
 
+RESPONSES = word_class("responses")
+OWN_HARMS = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}  # harms a warner can threaten to do itself
+
+
+def warns_of_no_own_act(token: Token, lexicon: Lexicon, index: ActorIndex) -> bool:
+    """'Warned of a rise in attacks', 'warned of continued hostile sentiment', 'a warning of famine': a warning
+    about a trend, a state or another party's act threatens nothing of the warner's own (PLOVER's THREATEN is
+    the source threatening its own act). 'Warned of a crushing response', 'warned of sanctions' still threaten."""
+    if token.lemma_.lower() not in WARNING:  # 'issued a warning of violence by the cartels'
+        token = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in WARNING), None)
+        if token is None:
+            return False
+    warned = [p for c in token.children if c.dep_ == "prep" and c.lower_ in WARNED_PREPS
+              for p in c.children if p.dep_ in ("pobj", "pcomp")]
+    # 'warned that famine could spread', 'that Russian attacks were rising': a clause about a thing or an act
+    warned += [s for c in token.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"
+               and s.pos_ == "NOUN" and (index.at(s) is None or any(lexicon.candidates(f, "noun")
+                                                                       for f in compound_forms(s)))]
+    return bool(warned) and not any(own_act(n, lexicon, index) for n in warned)
+
+
+def own_act(noun: Token, lexicon: Lexicon, index: ActorIndex) -> bool:
+    """A response, or a harm no one else is named as doing ('of retaliation', 'of strikes', not 'of strikes by
+    the rebels', 'of Russian sabotage' or 'of a rise in attacks')."""
+    if noun.lemma_.lower() in RESPONSES:
+        return True
+    harms = {t.type for form in compound_forms(noun) for t in lexicon.candidates(form, "noun")} & OWN_HARMS
+    others = any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") or index.at(c) is not None
+                 or index.state_word(c) for c in noun.children)  # 'attacks by the rebels', 'Russian attacks'
+    return bool(harms) and not others
+
+
 def doer_in_view(verb: Token) -> bool:
     """A verb with a subject, or a plain passive one ('the curfew was lifted', 'sanctions were eased'): the
     clause tells an act done to something named, even when it leaves the doer unsaid. A denied passive
@@ -74,6 +112,31 @@ def doer_in_view(verb: Token) -> bool:
         return True
     return any(c.dep_ == "nsubjpass" and c.pos_ == "NOUN" for c in verb.children) and not any(
         c.dep_ == "neg" for c in verb.children)
+
+
+SITUATIONS = word_class("situations")
+FIGHTING = word_class("fighting_words")
+
+
+def changes_state(verb: Token, trig: Trigger, lexicon: Lexicon) -> bool:
+    """A verb with no object whose subject names a situation, a feeling or a trend ('tensions rose', 'the
+    situation is escalating', 'prices soared'), or an event told by its own noun ('the war escalated',
+    'violence broke out'): CAMEO's readings of such verbs need someone doing something to something ('X
+    escalated its attacks'), which the clause does not say; the verb tells how the state or event goes. A
+    reading of the event's own type ('fighting broke out': ASSAULT) is kept."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]  # not a passive's: 'trade was restricted' is done
+    if not subjects or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return all(s.pos_ == "NOUN" and (s.lemma_.lower() in SITUATIONS or other_event(s, trig, lexicon))
+               for s in subjects)
+
+
+def other_event(noun: Token, trig: Trigger, lexicon: Lexicon) -> bool:
+    """An event noun of the lexicon none of whose readings is of the verb reading's type."""
+    types = {t.type for form in compound_forms(noun) for t in lexicon.candidates(form, "noun")} - {NO_EVENT}
+    if noun.lemma_.lower() in FIGHTING:
+        types.add("ASSAULT")  # 'violence broke out' is fighting; 'violence escalated' no cooperation
+    return bool(types) and trig.type not in types
 
 
 def object_tells_no_act(verb: Token, lexicon: Lexicon) -> bool:
