@@ -92,11 +92,11 @@ def parsed(texts: list[str], cache: Path, name: str):
     """spaCy Docs for texts, parsed once (the pipeline's own model) and cached as a DocBin."""
     from spacy.tokens import DocBin
 
-    from newsgraph.nlp import load_model
+    from newsgraph.nlp import load_model, pipeline_id
 
     nlp = load_model()
     path = cache / f"{name}.spacy"
-    key = hashlib.sha256("\x00".join(texts).encode("utf-8")).hexdigest()
+    key = hashlib.sha256("\x00".join([pipeline_id(), *texts]).encode("utf-8")).hexdigest()
     if path.exists() and (cache / f"{name}.key").read_text() == key:
         return list(DocBin().from_disk(path).get_docs(nlp.vocab))
     start = time.time()

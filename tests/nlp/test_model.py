@@ -32,3 +32,11 @@ def test_a_dateline_is_not_part_of_the_first_sentence(text, dateline):
 def test_a_capitalised_opening_without_a_dateline_is_left_alone():
     sents = list(load_model()("NATO (the alliance) said on Monday it would send more jets.").sents)
     assert len(sents) == 1
+
+
+@pytest.mark.parametrize("text, form, lemma", [
+    ("Azerbaijan retook the town of Shusha from Armenian forces.", "retook", "retake"),
+    ("Soldiers mistook the villagers for rebels near Goma.", "mistook", "mistake"),
+])
+def test_an_irregular_past_the_tagger_misreads_gets_its_lemma(text, form, lemma):
+    assert next(t for t in load_model()(text) if t.text == form).lemma_ == lemma

@@ -84,11 +84,11 @@ def parsed(records: list[BenchRecord], cache: Path | None):
     """spaCy Docs of the records' cleaned texts, read from `cache` when it holds this exact set."""
     from spacy.tokens import DocBin
 
-    from newsgraph.nlp import MODEL_PACKAGE, load_model
+    from newsgraph.nlp import load_model, pipeline_id
 
     docs = [cleaned(r) for r in records]
     nlp = load_model()
-    key = hashlib.sha256("\0".join([MODEL_PACKAGE, *(d.text for d in docs)]).encode("utf-8")).hexdigest()[:16]
+    key = hashlib.sha256("\0".join([pipeline_id(), *(d.text for d in docs)]).encode("utf-8")).hexdigest()[:16]
     path = cache / f"{records[0].set_name}-{key}.spacy" if cache and records else None
     if path and path.exists():
         sdocs = list(DocBin().from_disk(path).get_docs(nlp.vocab))

@@ -26,6 +26,7 @@ LEADING = word_class("leading")  # 'a delegation led by the foreign minister'
 # Verbs whose subject stands against the act their object names, so is not its doer.
 OPPOSING = word_class("opposing")
 RECEIVING = word_class("receiving")
+ACT_HEADS = word_class("act_heads")
 # 'hideouts used by the TTP', 'camps run by the group': whose the things are
 HOLDING = word_class("holding")
 
@@ -313,8 +314,25 @@ def prepositional(token: Token, preps: set[str]) -> list[Token]:
     found = []
     for child in token.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
-            found += [c for c in child.children if c.dep_ == "pobj"]
+            found += [c for c in child.children if c.dep_ == "pobj" and not is_absolute(c)]
     return found
+
+
+def is_absolute(pobj: Token) -> bool:
+    """'swapped prisoners, with the Emirates mediating': 'with' and a noun doing something of its own is a
+    circumstance of the act, not a party to it."""
+    if pobj.head.lower_ != "with":
+        return False
+    if any(c.dep_ in ("acl", "relcl") and c.tag_ == "VBG" for c in pobj.children):
+        return True  # 'with Qatar mediating' parsed as a noun and its participle
+    # ... or as an '-ing' word with the doer hung on it ('with the United Arab Emirates mediating')
+    return pobj.lower_.endswith("ing") and any(c.dep_ in ("compound", "nsubj") for c in pobj.children)
+
+
+def named_party(mention) -> bool:
+    """A modifier that names who acts ('Pakistani airstrikes', 'TTP attacks'), not a bare kind of actor: in
+    'military aid' or 'police action' the word says what kind of act it is."""
+    return mention is not None and bool(mention.country or mention.group)
 
 
 def noun_arguments(noun: Token, lemma: str, index: ActorIndex) -> tuple[list[Token], list[Token], bool]:
@@ -322,7 +340,7 @@ def noun_arguments(noun: Token, lemma: str, index: ActorIndex) -> tuple[list[Tok
     sources = [c for c in noun.children if c.dep_ == "poss"]
     own_words = set(lemma.split()[:-1])  # 'military exercise': the trigger's own modifier is no party
     sources += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in own_words
-                and (index.at(c) is not None or index.state_word(c))]
+                and (named_party(index.at(c)) or index.state_word(c))]
     sources += by_agent(noun)
     targets = prepositional(noun, TARGET_PREPS - {"with"})  # 'with' comes last: 'talks with X' is the partner
     between = prepositional(noun, {"between"})
@@ -336,6 +354,9 @@ def noun_arguments(noun: Token, lemma: str, index: ActorIndex) -> tuple[list[Tok
     targets += prepositional(noun, {"with"})
     governed = False
     holder = noun
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in ACT_HEADS:
+        holder = noun.head  # 'announced a military aid package': the package stands for the aid
+        sources = sources or [c for c in holder.children if c.dep_ == "poss"]
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NUM", "PRON", "DET"):
         holder = noun.head.head  # '14 of the 24 bombings had been carried out by ...': the count stands for it
     verb = holder.head if holder.dep_ in ("dobj", "nsubjpass", "attr") else (

