@@ -135,6 +135,8 @@ def planned(trigger: Token, chain: list[Token], is_noun: bool) -> bool:
             return True
         if token.dep_ == "xcomp" and token.head.lemma_ in PLANNING:
             return True
+        if token.dep_ == "xcomp" and token.head.lemma_ == "be" and any(c.lower_ == "to" for c in token.children):
+            return True  # 'Israeli forces are to withdraw within 60 days', 'the minister is to visit Beijing'
         if token.lemma_ in PLANNING and token.i != trigger.i and token.pos_ in ("VERB", "ADJ") and is_noun \
                 and is_planned_object(trigger, token):
             return True
