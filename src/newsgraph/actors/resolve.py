@@ -463,7 +463,9 @@ class MentionBuilder:
                 self.add(mod, f"{found[2]}.{sector}", 0.8)
 
     def recent_group(self, span: Span) -> Mention | None:
-        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in span.root.children):
+        root = span.root
+        noun = root.head if root.dep_ in ("amod", "compound") and root.head.pos_ == "NOUN" else root  # 'the rebel group'
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
             return None
         for m in reversed(self.mentions):
             if m.start < span.start_char - GROUP_LOOKBACK_CHARS:
