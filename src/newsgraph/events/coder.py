@@ -396,7 +396,7 @@ def event_pairs(r: Reading) -> list[tuple[Arg | None, Arg | None]]:
     if is_reciprocal(r.f) and not r.targets and len({a.actor_id for a in r.sources}) > 1:
         # 'India and Pakistan traded accusations': each side's act is aimed at the other, whatever the type
         return [(a, b) for a in r.sources for b in r.sources if a.actor_id != b.actor_id]
-    found = pairs(r.sources, r.targets, r.f.trigger.type)
+    found = pairs(r.sources, r.targets, r.f.trigger.type if not attacks_a_thing(r.f) else None)
     if is_reciprocal(r.f):
         found += [(t, s) for s, t in found if s and t and (t, s) not in found]
     return found
@@ -597,7 +597,7 @@ def as_refusal(event: Event, token: Token) -> Event:
                    intensity=intensity("REJECT", None))
 
 
-def pairs(sources: list[Arg], targets: list[Arg], event_type: str) -> list[tuple[Arg | None, Arg | None]]:
+def pairs(sources: list[Arg], targets: list[Arg], event_type: str | None) -> list[tuple[Arg | None, Arg | None]]:
     """One event per source and target; 'Pakistani and Afghan officials met' is a meeting of each with the
     other when the action is mutual by nature."""
     if any(names_the_kind(b, a) for a in sources for b in sources):
@@ -605,6 +605,13 @@ def pairs(sources: list[Arg], targets: list[Arg], event_type: str) -> list[tuple
     if not targets and len(sources) > 1 and event_type in MUTUAL:
         return [(a, b) for a in sources for b in sources if a.actor_id != b.actor_id]
     return [(s, t) for s in sources or [None] for t in targets or [None]]
+
+
+def attacks_a_thing(f: Found) -> bool:
+    """'The US, Britain and Jordan shot down the drones': an attack with an object of its own is done to it,
+    not by each of its doers to the others, as 'X and Y clashed' is."""
+    return f.trigger.type == "ASSAULT" and f.trigger.pos == "verb" and any(
+        c.dep_ == "dobj" and c.lower_ not in ("other", "another") for c in f.token.children)  # not "each other"
 
 
 def names_the_kind(named: Arg, kind: Arg) -> bool:
