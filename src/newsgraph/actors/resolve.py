@@ -432,6 +432,8 @@ class MentionBuilder:
 
     def agent(self, span: Span, owner) -> None:
         sector = self.gaz.agents[span.text.lower()]
+        if owner is None and sector == "PTY" and is_sides(span):
+            return  # 'urged all parties to avoid escalation': the sides of a conflict, not political parties
         if owner is None:
             group = self.recent_group(span) if sector in GROUP_SECTORS else None
             self.add(span, group.actor_id if group else sector, 0.6 if group else 0.5)
@@ -597,6 +599,15 @@ def looks_like_name(ent: Span) -> bool:
     """Every word a proper noun or a name particle: not 'Closing Torkham' or 'Rising tensions'."""
     words = [t for t in ent if t.is_alpha and t.lower_ not in NAME_PARTICLES and not TITLES.match(t.text + " ")]
     return bool(words) and all(t.pos_ == "PROPN" for t in words)
+
+
+SIDES = {"all", "both", "warring", "conflicting", "two", "opposing", "rival", "relevant", "concerned"}
+
+
+def is_sides(span: Span) -> bool:
+    """'all parties', 'both parties', 'the warring parties', 'the parties concerned': sides, not parties."""
+    root = span.root
+    return root.lower_ == "parties" and any(c.lower_ in SIDES for c in root.children)
 
 
 def adjacent(modifier: Span, span: Span) -> bool:
