@@ -192,6 +192,7 @@ def context_pair(token: Token, index: ActorIndex, told: list[Event], event_type:
     recent = [e for e in told_recently(told, token) if e.source and e.target and grounded(e)
               and not {code_key(e.source_code), code_key(e.target_code)} & set(exclude)]
     kin = [e for e in recent if e.type in AGREEMENT_TYPES] if event_type in AGREEMENT_TYPES else []
+    kin.sort(key=lambda e: e.type != "AGREE")  # the sides that agreed, before those a third party only spoke to
     for e in [e for e in recent if e.type == event_type] + kin:
         return [Arg(e.source, None, inferred=True), Arg(e.target, None, inferred=True)]
     pair: list[Arg] = []

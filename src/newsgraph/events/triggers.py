@@ -55,6 +55,8 @@ def match_trigger(token: Token, lexicon: Lexicon, index: ActorIndex) -> Found | 
             if trig and (trig.curated or not describes(token)):  # 'rebel-dominated': a description
                 return Found(trig, token, text)
     elif token.pos_ in NOUN_TAGS and (token.lemma_.islower() or is_capitalised_common_noun(token)):
+        if token.dep_ == "compound" and token.head.lemma_.lower() in ROLES:
+            return None  # 'military operations chiefs', 'aid workers', 'trade minister': a post, not an act
         for text in compound_forms(token):
             trig = pick(lexicon.candidates(text, "noun"), objects)
             if trig and trig.type == "THREATEN" and warns_of_no_own_act(token, lexicon, index):
@@ -181,6 +183,7 @@ def common_lemma(token: Token) -> str:
     return lemma
 
 
+ROLES = word_class("roles")
 PARTICLES = word_class("particles")  # adverbs the parser gives particles' place
 
 
