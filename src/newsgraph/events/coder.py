@@ -31,7 +31,7 @@ from newsgraph.events.parties import (MEDIATING, PEOPLE, SOURCE_GUESSES, TARGET_
                                       resolve_bare)
 from newsgraph.events.plover import intensity, quad
 from newsgraph.events.records import Event, Location
-from newsgraph.events.status import REPORTING, clause_chain, in_purpose, is_question, status_of
+from newsgraph.events.status import REPORTING, clause_chain, in_purpose, is_question, no_one_does, status_of
 from newsgraph.events.triggers import AGREEMENT_TYPES, compound_forms, match_trigger, model_mode, typed, verb_objects
 from newsgraph.events.words import word_class
 from newsgraph.geo import PlaceMention, find_places
@@ -244,10 +244,28 @@ def read_arguments(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> Read
     return Reading(f, sources, targets, location, pick_place(token, ctx.places, ""), notes)
 
 
+def capital_voice(verb: Token, gaz) -> Arg | None:
+    """'The Taliban's return was welcomed in Islamabad', 'the plan was rejected in Moscow': a word or deed met
+    with in a capital, by no one named, is its government's (a capital standing for it, as in 'Kabul said')."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for place in (p for p in prep.children if p.dep_ == "pobj" and p.pos_ == "PROPN"):
+            actor_id = gaz.aliases.get(place.text)
+            if actor_id and actor_id.endswith(".GOV"):
+                return Arg(actor_id, None, inferred=True)
+    return None
+
+
 def fill_from_sentence(r: Reading, sent: Span, ctx: Context, lexicon: Lexicon) -> None:
     """Parties the rest of the sentence gives: what a verbal act is about, the subject of a clause holding an
     event noun, the country it happens in, 'the two sides', the people protesting."""
     token, trig, index = r.f.token, r.f.trigger, ctx.index
+    if not r.sources and trig.pos == "verb" and quad(trig.type).startswith("verbal"):
+        seat = capital_voice(token, ctx.gaz)
+        if seat is not None:
+            r.sources = [seat]
+            r.notes.append("source from the capital")
     if not r.targets and trig.type in VERBAL_TARGETS and not (is_reciprocal(r.f) and len(r.sources) > 1):
         # ('Pakistani and Afghan officials traded accusations over the TTP': at each other, not the TTP)
         r.targets = event_object_target(token, ctx, lexicon, r.sources) or content_actors(token, index, r.sources)
@@ -461,14 +479,6 @@ def has_unnamed_object(verb: Token, index: ActorIndex) -> bool:
 
 def is_mediation(token: Token, trig: Trigger) -> bool:
     return trig.type == "CONSULT" and token.lemma_.lower() in MEDIATING
-
-
-def no_one_does(token: Token) -> bool:
-    """'Neither side appears ready for another round of fighting': the clause's subject denies it."""
-    clause = next((t for t in [token, *token.ancestors] if any(c.dep_ == "nsubj" for c in t.children)), None)
-    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
-    return subject is not None and (subject.lower_ in ("neither", "none", "nobody", "nothing") or any(
-        c.dep_ in ("det", "preconj") and c.lower_ in ("neither", "no") for c in subject.children))
 
 
 def is_quoted(token: Token, sent: Span) -> bool:

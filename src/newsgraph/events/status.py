@@ -61,13 +61,26 @@ def negated(trigger: Token, chain: list[Token], is_noun: bool) -> bool:
             return True
         governing = next((t for t in chain[1:] if t.pos_ in ("VERB", "AUX")), None)
         return governing is not None and bool(_aux(governing) & NEGATIONS) and governing.lemma_ not in FAILING
-    if _aux(trigger) & NEGATIONS or neither_nor(trigger):
+    if _aux(trigger) & NEGATIONS or neither_nor(trigger) or no_one_does(trigger):
         return True
     if trigger.dep_ in ("acomp", "oprd") and _aux(trigger.head) & NEGATIONS:
         return True  # 'the border did not remain shut'
     if trigger.dep_ == "xcomp" and trigger.head.lemma_ in FAILING:
         return not _aux(trigger.head) & NEGATIONS  # 'would not hesitate to invade': not denied
     return under_negation(trigger)
+
+
+NOBODY = {"neither", "none", "nobody", "nothing", "noone"}
+SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def no_one_does(token: Token) -> bool:
+    """'No one buys the denials', 'nobody was arrested', 'neither side appears ready for another round of
+    fighting': the subject of the word's clause is no one, so the act is denied."""
+    clause = next((t for t in [token, *token.ancestors] if any(c.dep_ in SUBJECTS for c in t.children)), None)
+    subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None) if clause is not None else None
+    return subject is not None and (subject.lower_ in NOBODY or any(
+        c.dep_ in ("det", "preconj") and c.lower_ in ("neither", "no") for c in subject.children))
 
 
 def neither_nor(verb: Token) -> bool:
