@@ -245,8 +245,8 @@ def read_arguments(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> Read
 
 
 def capital_voice(verb: Token, gaz) -> Arg | None:
-    """'The Taliban's return was welcomed in Islamabad', 'the plan was rejected in Moscow': a word or deed met
-    with in a capital, by no one named, is its government's (a capital standing for it, as in 'Kabul said')."""
+    """'The deal was welcomed in Nairobi', 'the plan was rejected in Moscow': a word or deed met with in a
+    capital, by no one named, is its government's (a capital standing for it, as in 'Moscow said')."""
     if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
         return None
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):

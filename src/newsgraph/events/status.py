@@ -75,7 +75,7 @@ SUBJECTS = ("nsubj", "nsubjpass")
 
 
 def no_one_does(token: Token) -> bool:
-    """'No one buys the denials', 'nobody was arrested', 'neither side appears ready for another round of
+    """'No one believes the denials', 'nobody was arrested', 'neither side appears ready for another round of
     fighting': the subject of the word's clause is no one, so the act is denied."""
     clause = next((t for t in [token, *token.ancestors] if any(c.dep_ in SUBJECTS for c in t.children)), None)
     subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None) if clause is not None else None
