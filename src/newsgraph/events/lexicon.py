@@ -51,6 +51,8 @@ class Lexicon:
         compound noun ends with it ('air strike'). Most words are neither, and need no closer look."""
         if self._heads is None:
             self._heads = {(lemma.split()[0] if p == "verb" else lemma.split()[-1], p) for lemma, p in self.entries}
+            # a hyphenated noun the tokenizer splits ('sit-in') is also looked for at its last part ('in')
+            self._heads |= {(lemma.split("-")[-1], "noun") for lemma, p in self.entries if p == "noun"}
             self._heads |= {(verb.split()[0], "verb") for verb in self.patterns}
         return (lemma, pos) in self._heads
 

@@ -122,10 +122,14 @@ def phrasal(verb: Token) -> list[str]:
 
 
 def compound_forms(noun: Token) -> list[str]:
-    """'air strike', 'drone attack' and 'general strike' before 'strike' and 'attack'."""
+    """'air strike', 'drone attack' and 'general strike' before 'strike' and 'attack'; a hyphenated noun the
+    tokenizer splits ('cease-fire', 'sit-in': 'cease' '-' 'fire') as written."""
     lemma = common_lemma(noun)
+    before = noun.doc[noun.i - 1] if noun.i else None
     compounds = [c.lower_ for c in noun.children if c.dep_ in ("compound", "amod") and c.i == noun.i - 1]
-    return [f"{compounds[0]} {lemma}"] + [lemma] if compounds else [lemma]
+    hyphened = [f"{c.lower_}-{lemma}" for c in noun.children if c.dep_ in ("compound", "amod")
+                and c.i == noun.i - 2 and before is not None and before.text == "-" and not before.whitespace_]
+    return hyphened + ([f"{compounds[0]} {lemma}"] if compounds else []) + [lemma]
 
 
 def object_lemmas(token: Token) -> set[str]:
