@@ -132,6 +132,12 @@ def compound_forms(noun: Token) -> list[str]:
     return hyphened + ([f"{compounds[0]} {lemma}"] if compounds else []) + [lemma]
 
 
+def named_with_of(noun: Token) -> set[str]:
+    """A noun named with its 'of' phrase ('state of emergency'), as an object list may spell it."""
+    return {f"{common_lemma(noun)} of {p.lemma_.lower()}" for prep in noun.children if prep.dep_ == "prep"
+            and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"}
+
+
 def object_lemmas(token: Token) -> set[str]:
     """What the action is done to, for triggers that need a particular object ('closed the border')."""
     words = set()
@@ -139,6 +145,8 @@ def object_lemmas(token: Token) -> set[str]:
         if child.dep_ in ("dobj", "nsubjpass", "compound", "amod", "attr", "poss"):  # 'the teachers' strike'
             words |= {child.lemma_.lower(), child.lower_}
             words |= {c.lemma_.lower() for c in child.children if c.dep_ == "compound"}
+        if child.dep_ in ("dobj", "nsubjpass") and child.pos_ in NOUN_TAGS:
+            words |= set(compound_forms(child)) | named_with_of(child)  # 'martial law', 'sit-in', 'state of emergency'
         if child.dep_ == "prep" and child.lower_ in ("of", "on", "to"):
             for pobj in child.children:
                 words |= {pobj.lemma_.lower(), pobj.lower_}
