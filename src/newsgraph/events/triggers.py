@@ -147,7 +147,7 @@ def object_lemmas(token: Token) -> set[str]:
             words |= {c.lemma_.lower() for c in child.children if c.dep_ == "compound"}
         if child.dep_ in ("dobj", "nsubjpass") and child.pos_ in NOUN_TAGS:
             words |= set(compound_forms(child)) | named_with_of(child)  # 'martial law', 'sit-in', 'state of emergency'
-        if child.dep_ == "prep" and child.lower_ in ("of", "on", "to"):
+        if child.dep_ == "prep" and child.lower_ in ("of", "on", "to", "against"):
             for pobj in child.children:
                 words |= {pobj.lemma_.lower(), pobj.lower_}
                 words |= {c.lemma_.lower() for c in pobj.children if c.dep_ == "compound"}
