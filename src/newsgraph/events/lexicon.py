@@ -17,7 +17,8 @@ HAS_OBJECT = "@object"  # any direct object (a transitive sense: 'sheltered mili
 WITH = "@with"  # a 'with' partner ('engage with Kabul')
 TO_ACTOR = "@to-actor"  # a journey to a state or its capital ('flew to Kabul')
 CONTROL = "@control"  # someone asked to act ('expects Pakistan to act', 'wants the merger reversed')
-ARGUMENT_KINDS = {GROUP, SEAT, HAS_OBJECT, WITH, TO_ACTOR, CONTROL}
+INFINITIVE = "@infinitive"  # an act in a 'to' clause ('declined to sign'), not a bare verb ('exports declined')
+ARGUMENT_KINDS = {GROUP, SEAT, HAS_OBJECT, WITH, TO_ACTOR, CONTROL, INFINITIVE}
 NO_EVENT = "-"  # a curated reading that is no event: 'released a statement' is no release
 
 

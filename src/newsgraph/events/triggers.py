@@ -12,8 +12,8 @@ from spacy.tokens import Span, Token
 from newsgraph.events.arguments import LIGHT_VERBS, STATE_VERBS, ActorIndex, verb_arguments
 from newsgraph.events.context import Found
 from newsgraph.events.embedding import embedding_words
-from newsgraph.events.lexicon import (CONTROL, GROUP, HAS_OBJECT, NO_EVENT, SEAT, TO_ACTOR, WITH, Lexicon, Trigger,
-                                      data_rows)
+from newsgraph.events.lexicon import (CONTROL, GROUP, HAS_OBJECT, INFINITIVE, NO_EVENT, SEAT, TO_ACTOR, WITH, Lexicon,
+                                      Trigger, data_rows)
 from newsgraph.events.status import FAILING, PLANNING, REPORTING
 from newsgraph.events.words import word_class, word_pairs
 
@@ -189,6 +189,8 @@ def object_markers(token: Token, index: ActorIndex) -> set[str]:
             markers.add(SEAT)  # 'took Kabul': a capital or a country taken
     if any(c.dep_ == "dobj" for c in token.children):
         markers.add(HAS_OBJECT)  # 'sheltered militants', not 'sheltered on Afghan soil'
+    if any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in token.children):
+        markers.add(INFINITIVE)  # 'declined to sign', not 'exports declined'
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
         markers.add(WITH)  # 'engage with Kabul', not 'engage in a proxy conflict'
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
