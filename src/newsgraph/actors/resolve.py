@@ -161,7 +161,7 @@ def name_runs(sdoc: Doc, by_token: dict) -> list[Span]:
 
 def names_an_act(span: Span, by_token: dict, gaz: Gazetteer) -> bool:
     """'The establishment of diplomatic ties': an agent word that also names an act is that act when its 'of'
-    phrase names no actor ('Pakistan's establishment' is the body)."""
+    phrase names no actor (a country's 'establishment' with no 'of' phrase is the body)."""
     if span.text.lower() not in gaz.agent_acts:
         return False
     of = [p for c in span.root.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children

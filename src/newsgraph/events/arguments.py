@@ -120,7 +120,7 @@ def actors_under(head: Token, index: ActorIndex, depth: int = 3) -> list[Arg]:
         return actors_under(leader, index, depth)  # 'delegations led by Asif and Yaqoob' are theirs
     found: list[Arg] = []
     # 'the defence minister, Khawaja Asif, and the Taliban's defence minister': the parser may hang the
-    # second conjunct on the appositive; a description in apposition ('X, the Taliban's minister and the head of
+    # second conjunct on the appositive; a description in apposition ('X, the movement's minister and the head of
     # a network') is one person, and what its conjuncts name is not a second party
     appositions = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     # 'the rebel group M23 and Rwandan troops': the parser may hang the first conjunct, 'and' and all, on the
