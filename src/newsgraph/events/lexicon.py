@@ -13,7 +13,7 @@ from newsgraph.events.plover import OLD_NAMES, TYPES
 # The kinds of argument a trigger's object column may ask for besides words (events/triggers.py finds them).
 GROUP = "@group"  # an armed group or named movement ('hosting the Taliban')
 SEAT = "@seat"  # a state or its capital ('took Kabul')
-HAS_OBJECT = "@object"  # any direct object (a transitive sense: 'sheltered militants')
+HAS_OBJECT = "@object"  # any direct object or passive subject (a transitive sense: 'sheltered militants')
 WITH = "@with"  # a 'with' partner ('engage with Kabul')
 TO_ACTOR = "@to-actor"  # a journey to a state or its capital ('flew to Kabul')
 CONTROL = "@control"  # someone asked to act ('expects Pakistan to act', 'wants the merger reversed')

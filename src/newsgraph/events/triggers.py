@@ -187,8 +187,8 @@ def object_markers(token: Token, index: ActorIndex) -> set[str]:
         if mention is not None and mention.country and (mention.kind == "state" or (
                 mention.sector == "GOV" and mention.surface == obj.text)):
             markers.add(SEAT)  # 'took Kabul': a capital or a country taken
-    if any(c.dep_ == "dobj" for c in token.children):
-        markers.add(HAS_OBJECT)  # 'sheltered militants', not 'sheltered on Afghan soil'
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+        markers.add(HAS_OBJECT)  # 'sheltered militants', 'was pressed by X', not 'sheltered on Afghan soil'
     if any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in token.children):
         markers.add(INFINITIVE)  # 'declined to sign', not 'exports declined'
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
