@@ -81,3 +81,10 @@ def test_lexicon_examples_name_real_entries():
     curated = {f"lexicon: {lemma} {pos}" for lemma, pos, *_ in data_rows("triggers.tsv")}
     named = {entry for entry in entries() if entry.startswith("lexicon: ")}
     assert named and named <= curated, sorted(named - curated)
+
+
+def test_every_lexicon_entry_has_examples():
+    """Every (lemma, pos) of the curated lexicon, including the CAMEO verbs it switches off, has sentences of
+    its own ('lexicon: <lemma> <pos>')."""
+    curated = {f"lexicon: {lemma} {pos}" for lemma, pos, *_ in data_rows("triggers.tsv")}
+    assert curated <= set(entries()), sorted(curated - set(entries()))

@@ -82,6 +82,7 @@ class Gazetteer:
     base_names: dict[str, str] = field(default_factory=dict)  # name_key(alias) -> base actor id
     titles: dict[str, str] = field(default_factory=dict)      # lower-case title or agent phrase -> sector
     own_titles: frozenset = frozenset()                        # the hand-written ones (agents.tsv, titles.tsv)
+    agent_acts: frozenset = frozenset()  # agent words that also name an act ('the establishment of ties')
 
     def actor(self, actor_id: str) -> ActorEntry:
         """A curated actor, or a state-sector actor made on demand ('PAK.MIL', 'AFG', 'ANL')."""
@@ -152,8 +153,9 @@ def load_gazetteer() -> Gazetteer:
         base_names.pop("the" + name_key(alias), None)
     actors = layered
     own = frozenset(agents) | {phrase for phrase, *_ in _rows("titles.tsv")}
+    acts = frozenset(row[0].strip() for row in _rows("agents.tsv") if len(row) > 2 and row[2].strip() == "act")
     return Gazetteer(actors, aliases, country_names, demonyms, agents, countries,
-                     dict(curated.get("capitals", {})), base_names, titles, own)
+                     dict(curated.get("capitals", {})), base_names, titles, own, acts)
 
 
 def _rows(name: str) -> list[list[str]]:

@@ -108,6 +108,8 @@ def find_mentions(doc_id: str, sdoc: Doc, date: str | None, res: Resources | Non
             owner = owners[span.start]
             builder.named_body(proper_name(span, by_token, gaz), gaz.agents[span.text.lower()],
                                owner[2] if owner and owner[0] == "country" else None)
+        elif label == "agent" and names_an_act(span, by_token, gaz):
+            continue
         elif label == "agent":
             builder.agent(span, owners[span.start])
             builder.coordinated_owners(span, owners[span.start], by_token)
@@ -155,6 +157,17 @@ def name_runs(sdoc: Doc, by_token: dict) -> list[Span]:
                 runs.append(sdoc[start:end])
             start = None
     return runs
+
+
+def names_an_act(span: Span, by_token: dict, gaz: Gazetteer) -> bool:
+    """'The establishment of diplomatic ties': an agent word that also names an act is that act when its 'of'
+    phrase names no actor (a country's 'establishment' with no 'of' phrase is the body)."""
+    if span.text.lower() not in gaz.agent_acts:
+        return False
+    of = [p for c in span.root.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+          if p.dep_ == "pobj"]
+    words = [w for p in of for w in (p, *(c for c in p.children if c.dep_ in ("compound", "amod", "poss", "nmod")))]
+    return bool(of) and not any(w.i in by_token for w in words)
 
 
 def tagged_spans(sdoc: Doc, res: Resources, local: dict[str, str]) -> list[tuple[Span, str]]:

@@ -122,8 +122,9 @@ def actors_under(head: Token, index: ActorIndex, depth: int = 3) -> list[Arg]:
         return actors_under(leader, index, depth)  # 'delegations led by Asif and Yaqoob' are theirs
     found: list[Arg] = []
     # 'the defence minister, Khawaja Asif, and the Taliban's defence minister': the parser may hang the
-    # second conjunct on the appositive
-    appositions = [c for c in head.children if c.dep_ == "appos"]
+    # second conjunct on the appositive; a description in apposition ('X, the movement's minister and the head of
+    # a network') is one person, and what its conjuncts name is not a second party
+    appositions = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     # 'the rebel group M23 and Rwandan troops': the parser may hang the first conjunct, 'and' and all, on the
     # second as a noun modifier
     first_conjuncts = [c for c in head.children if c.dep_ == "nmod" and c.i < head.i
@@ -329,18 +330,22 @@ def is_absolute(pobj: Token) -> bool:
     return pobj.lower_.endswith("ing") and any(c.dep_ in ("compound", "nsubj") for c in pobj.children)
 
 
-def named_party(mention) -> bool:
-    """A modifier that names who acts ('Pakistani airstrikes', 'TTP attacks'), not a bare kind of actor: in
-    'military aid' or 'police action' the word says what kind of act it is."""
-    return mention is not None and bool(mention.country or mention.group)
+KIND_NAMING = {"AID", "COOPERATE"}  # 'military aid', 'police cooperation': the word says what kind of help it is
 
 
-def noun_arguments(noun: Token, lemma: str, index: ActorIndex) -> tuple[list[Token], list[Token], bool]:
+def names_doer(mention, event_type: str | None) -> bool:
+    """A modifier that names who acts ('Pakistani airstrikes', 'TTP attacks', 'a police raid'); a bare kind of
+    actor before aid or cooperation names its kind, not its giver ('announced a military aid package')."""
+    return mention is not None and (bool(mention.country or mention.group) or event_type not in KIND_NAMING)
+
+
+def noun_arguments(noun: Token, lemma: str, index: ActorIndex,
+                   event_type: str | None = None) -> tuple[list[Token], list[Token], bool]:
     """(source heads, target heads, whether the source came from a governing verb) of an event noun."""
     sources = [c for c in noun.children if c.dep_ == "poss"]
     own_words = set(lemma.split()[:-1])  # 'military exercise': the trigger's own modifier is no party
     sources += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in own_words
-                and (named_party(index.at(c)) or index.state_word(c))]
+                and (names_doer(index.at(c), event_type) or index.state_word(c))]
     sources += by_agent(noun)
     targets = prepositional(noun, TARGET_PREPS - {"with"})  # 'with' comes last: 'talks with X' is the partner
     between = prepositional(noun, {"between"})

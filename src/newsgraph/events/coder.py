@@ -232,7 +232,7 @@ def read_arguments(sent: Span, f: Found, ctx: Context, lexicon: Lexicon) -> Read
         inferred_source = False
     else:
         claimed_by = claimant(token) if trig.type in ACCUSED_ACTS else []  # one claims attacks, not truces
-        source_heads, target_heads, inferred_source = noun_arguments(token, f.text, index)
+        source_heads, target_heads, inferred_source = noun_arguments(token, f.text, index, trig.type)
         source_heads = claimed_by or source_heads
     sources = [a for h in source_heads for a in actors_under(h, index)]
     targets = [a for h in target_heads for a in actors_under(h, index)]

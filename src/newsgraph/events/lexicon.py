@@ -13,12 +13,13 @@ from newsgraph.events.plover import OLD_NAMES, TYPES
 # The kinds of argument a trigger's object column may ask for besides words (events/triggers.py finds them).
 GROUP = "@group"  # an armed group or named movement ('hosting the Taliban')
 SEAT = "@seat"  # a state or its capital ('took Kabul')
-HAS_OBJECT = "@object"  # any direct object (a transitive sense: 'sheltered militants')
+HAS_OBJECT = "@object"  # any direct object or passive subject (a transitive sense: 'sheltered militants')
 WITH = "@with"  # a 'with' partner ('engage with Kabul')
 TO_ACTOR = "@to-actor"  # a journey to a state or its capital ('flew to Kabul')
 CONTROL = "@control"  # someone asked to act ('expects Pakistan to act', 'wants the merger reversed')
 LABOUR = "@labour"  # the doer is a body of working people ('teachers will strike': a walkout, not an attack)
-ARGUMENT_KINDS = {GROUP, SEAT, HAS_OBJECT, WITH, TO_ACTOR, CONTROL, LABOUR}
+INFINITIVE = "@infinitive"  # an act in a 'to' clause ('declined to sign'), not a bare verb ('exports declined')
+ARGUMENT_KINDS = {GROUP, SEAT, HAS_OBJECT, WITH, TO_ACTOR, CONTROL, LABOUR, INFINITIVE}
 NO_EVENT = "-"  # a curated reading that is no event: 'released a statement' is no release
 
 
@@ -52,6 +53,8 @@ class Lexicon:
         compound noun ends with it ('air strike'). Most words are neither, and need no closer look."""
         if self._heads is None:
             self._heads = {(lemma.split()[0] if p == "verb" else lemma.split()[-1], p) for lemma, p in self.entries}
+            # a hyphenated noun the tokenizer splits ('sit-in') is also looked for at its last part ('in')
+            self._heads |= {(lemma.split("-")[-1], "noun") for lemma, p in self.entries if p == "noun"}
             self._heads |= {(verb.split()[0], "verb") for verb in self.patterns}
         return (lemma, pos) in self._heads
 

@@ -12,8 +12,8 @@ from spacy.tokens import Span, Token
 from newsgraph.events.arguments import LIGHT_VERBS, STATE_VERBS, ActorIndex, verb_arguments
 from newsgraph.events.context import Found
 from newsgraph.events.embedding import embedding_words
-from newsgraph.events.lexicon import (CONTROL, GROUP, HAS_OBJECT, LABOUR, NO_EVENT, SEAT, TO_ACTOR, WITH, Lexicon, Trigger,
-                                      data_rows)
+from newsgraph.events.lexicon import (CONTROL, GROUP, HAS_OBJECT, INFINITIVE, LABOUR, NO_EVENT, SEAT, TO_ACTOR, WITH,
+                                      Lexicon, Trigger, data_rows)
 from newsgraph.events.status import FAILING, PLANNING, REPORTING, WARNED_PREPS, WARNING
 from newsgraph.events.words import word_class, word_pairs
 
@@ -196,10 +196,20 @@ def phrasal(verb: Token) -> list[str]:
 
 
 def compound_forms(noun: Token) -> list[str]:
-    """'air strike', 'drone attack' and 'general strike' before 'strike' and 'attack'."""
+    """'air strike', 'drone attack' and 'general strike' before 'strike' and 'attack'; a hyphenated noun the
+    tokenizer splits ('cease-fire', 'sit-in': 'cease' '-' 'fire') as written."""
     lemma = common_lemma(noun)
+    before = noun.doc[noun.i - 1] if noun.i else None
     compounds = [c.lower_ for c in noun.children if c.dep_ in ("compound", "amod") and c.i == noun.i - 1]
-    return [f"{compounds[0]} {lemma}"] + [lemma] if compounds else [lemma]
+    hyphened = [f"{c.lower_}-{lemma}" for c in noun.children if c.dep_ in ("compound", "amod")
+                and c.i == noun.i - 2 and before is not None and before.text == "-" and not before.whitespace_]
+    return hyphened + ([f"{compounds[0]} {lemma}"] if compounds else []) + [lemma]
+
+
+def named_with_of(noun: Token) -> set[str]:
+    """A noun named with its 'of' phrase ('state of emergency'), as an object list may spell it."""
+    return {f"{common_lemma(noun)} of {p.lemma_.lower()}" for prep in noun.children if prep.dep_ == "prep"
+            and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"}
 
 
 def object_lemmas(token: Token) -> set[str]:
@@ -209,7 +219,9 @@ def object_lemmas(token: Token) -> set[str]:
         if child.dep_ in ("dobj", "nsubjpass", "compound", "amod", "attr", "poss"):  # 'the teachers' strike'
             words |= {child.lemma_.lower(), child.lower_}
             words |= {c.lemma_.lower() for c in child.children if c.dep_ == "compound"}
-        if child.dep_ == "prep" and child.lower_ in ("of", "on", "to"):
+        if child.dep_ in ("dobj", "nsubjpass") and child.pos_ in NOUN_TAGS:
+            words |= set(compound_forms(child)) | named_with_of(child)  # 'martial law', 'sit-in', 'state of emergency'
+        if child.dep_ == "prep" and child.lower_ in ("of", "on", "to", "against"):
             for pobj in child.children:
                 words |= {pobj.lemma_.lower(), pobj.lower_}
                 words |= {c.lemma_.lower() for c in pobj.children if c.dep_ == "compound"}
@@ -251,8 +263,10 @@ def object_markers(token: Token, index: ActorIndex) -> set[str]:
             markers.add(SEAT)  # 'took Kabul': a capital or a country taken
     if any(is_working_people(c) for c in token.children if c.dep_ == "nsubj"):
         markers.add(LABOUR)
-    if any(c.dep_ == "dobj" for c in token.children):
-        markers.add(HAS_OBJECT)  # 'sheltered militants', not 'sheltered on Afghan soil'
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+        markers.add(HAS_OBJECT)  # 'sheltered militants', 'was pressed by X', not 'sheltered on Afghan soil'
+    if any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in token.children):
+        markers.add(INFINITIVE)  # 'declined to sign', not 'exports declined'
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
         markers.add(WITH)  # 'engage with Kabul', not 'engage in a proxy conflict'
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
