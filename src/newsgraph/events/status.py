@@ -125,7 +125,7 @@ def hypothetical(trigger: Token, chain: list[Token]) -> bool:
         if token.dep_ in ("ccomp", "xcomp") and token.head.lemma_ in REQUESTING:
             return True  # 'China wants Pakistan to reopen the border': asked for, not done
         if token.i != trigger.i and is_prospect(token):
-            return True  # 'fears of an attack', 'hopes of ending the insurgency'
+            return True  # 'fears of an attack', 'hopes of ending the war'
         if token.dep_ == "ccomp" and is_prospect(token.head):
             return True  # 'fears that the army will move'
         if token.dep_ in ("ccomp", "advcl", "relcl", "ROOT"):
