@@ -114,7 +114,9 @@ def pronoun_actor(token: Token, index: ActorIndex, possessive: bool = False) -> 
 def actors_under(head: Token, index: ActorIndex, depth: int = 3) -> list[Arg]:
     """The actors an argument phrase names: the head's own mention, else the nearest mentions below it
     ('members of the Afghan opposition'), for the head and each word coordinated with it."""
-    pronoun = pronoun_actor(head, index) if head.pos_ == "PRON" or head.tag_ == "WP$" else None
+    # 'reaffirmed its commitment to defend': a possessive that stands for a party is read as its owner
+    pronoun = pronoun_actor(head, index, possessive=head.dep_ == "poss") if (
+        head.pos_ == "PRON" or head.tag_ == "WP$") else None
     if pronoun:
         return [pronoun]
     own, leader = index.at(head), _led_by(head)

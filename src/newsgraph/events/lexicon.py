@@ -91,10 +91,12 @@ def load_lexicon() -> Lexicon:
                     frozenset(filter(None, objects.split("|"))), True))
     for cells in data_rows("triggers_cameo.tsv"):
         lemma, _code, kind, mode, context = (cells + [""] * 5)[:5]
-        if (lemma, "verb") in entries or (lemma, "verb") in blocked or kind not in TYPES:
-            continue
-        entries[(lemma, "verb")] = [Trigger(lemma, "verb", kind, mode or None,
-                                            tuple(filter(None, context.split(","))), frozenset(), False)]
+        curated = entries.get((lemma, "verb"), [])
+        if any(t.type != NO_EVENT for t in curated) or (lemma, "verb") in blocked or kind not in TYPES:
+            continue  # a curated reading replaces CAMEO's; a row that only says where it is no event does not
+        entries.setdefault((lemma, "verb"), []).append(Trigger(lemma, "verb", kind, mode or None,
+                                                               tuple(filter(None, context.split(","))),
+                                                               frozenset(), False))
     for candidates in entries.values():
         candidates.sort(key=lambda t: not t.objects)  # the more specific reading is tried first
     return Lexicon(entries, cameo_patterns(blocked))

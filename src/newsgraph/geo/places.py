@@ -104,9 +104,21 @@ def name_goes_on(span: Span, place: Place) -> bool:
     return (began_earlier and place.kind == "city") or (goes_on and place.kind not in ("country", "city"))
 
 
+WATERS = {"Sea", "Ocean", "Gulf", "Bay", "Strait", "Straits", "Lake", "River", "Canal"}
+
+
+def is_water(span: Span, place: Place) -> bool:
+    """'in the Red Sea', 'across the Black Sea': a sea, gulf or river named with 'the' is the water, not the
+    province or state named after it ('Red Sea state')."""
+    return (place.kind != "country" and span[-1].text in WATERS and span.start > 0
+            and span.doc[span.start - 1].lower_ == "the")
+
+
 def is_place_here(span: Span, place: Place) -> bool:
     """Curated frontier places and provinces are always places; a city name that is also an English word
     or a surname needs spaCy's place label or a locative preposition."""
+    if is_water(span, place):
+        return False
     if place.kind in SURE_KINDS or place.kind.endswith("province") or place.kind == "crossing":
         return True
     if place.kind != "country" and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span):
