@@ -307,6 +307,8 @@ def verb_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
         if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS for c in verb.children):
             targets = [verb.head]  # 'the refugees whom Pakistan deported'
     targets += prepositional(verb, TARGET_PREPS)  # 'provide aid to Afghanistan': the object is not an actor
+    # 'mediated between the Houthis and Saudi Arabia': both sides the act is aimed at
+    targets += [t for p in prepositional(verb, {"between"}) for t in (p, *p.conjuncts)]
     # 'suspended trade with Afghanistan', 'host an office for the Afghan opposition'
     for obj in [c for c in verb.children if c.dep_ == "dobj"]:
         targets += prepositional(obj, OBJECT_PREPS)

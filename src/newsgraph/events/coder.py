@@ -320,10 +320,14 @@ def fill_from_story(r: Reading, sent: Span, ctx: Context, lexicon: Lexicon) -> b
         r.sources = both_sides(r, context_pair(token, index, ctx.told, trig.type))  # 'A ceasefire holds'
     if is_mediation(token, trig) and r.sources:
         # 'talks mediated by Qatar and Turkey': each mediator consults each side, not the other mediator
-        r.sources = r.sources + [t for t in r.targets if party_key(t) not in map(party_key, r.sources)
-                                 and is_coordinated_with(t, r.sources, token.doc)]
-        r.targets = context_pair(token, index, ctx.told, trig.type, exclude=tuple(party_key(a) for a in r.sources))
-        r.notes += ["sides of the mediated talks from context"] if r.targets else []
+        co_mediators = [t for t in r.targets if party_key(t) not in map(party_key, r.sources)
+                        and is_coordinated_with(t, r.sources, token.doc)]
+        r.sources = r.sources + co_mediators
+        named_sides = [t for t in r.targets if t not in co_mediators]
+        if len({party_key(t) for t in named_sides}) < 2:  # 'mediated between X and Y' names both sides
+            r.targets = context_pair(token, index, ctx.told, trig.type,
+                                     exclude=tuple(party_key(a) for a in r.sources))
+            r.notes += ["sides of the mediated talks from context"] if r.targets else []
     return True
 
 
