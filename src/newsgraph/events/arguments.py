@@ -337,6 +337,11 @@ def is_absolute(pobj: Token) -> bool:
 KIND_NAMING = {"AID", "COOPERATE"}  # 'military aid', 'police cooperation': the word says what kind of help it is
 
 
+def names_it(verb: Token) -> bool:
+    """'called the attack an act of terror', 'declared the strike illegal': the verb names its object."""
+    return any(c.dep_ == "oprd" for c in verb.children)
+
+
 def names_doer(mention, event_type: str | None) -> bool:
     """A modifier that names who acts ('Pakistani airstrikes', 'TTP attacks', 'a police raid'); a bare kind of
     actor before aid or cooperation names its kind, not its giver ('announced a military aid package')."""
@@ -379,6 +384,8 @@ def noun_arguments(noun: Token, lemma: str, index: ActorIndex,
             targets = targets or subject_heads(verb)
         elif verb.lemma_ in LIGHT_VERBS:
             sources = subject_heads(verb)  # 'Pakistan launched airstrikes': as good as stated
+        elif holder.dep_ == "dobj" and names_it(verb):
+            pass  # 'called the attack an act of terror': whoever names an act did not do it
         elif holder.dep_ == "dobj" and verb.lemma_ in OPPOSING:
             # 'resisted pressures from Pakistan': the one resisting is who the pressure is on
             sources = prepositional(noun, {"from"})

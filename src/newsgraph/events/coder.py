@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors import Mention, load_gazetteer
-from newsgraph.events.arguments import (OPPOSING, ActorIndex, Arg, actors_under, noun_arguments, subject_heads,
+from newsgraph.events.arguments import (OPPOSING, ActorIndex, Arg, actors_under, names_it, noun_arguments, subject_heads,
                                         verb_arguments)
 from newsgraph.events.context import Context, Found
 from newsgraph.events.dating import (DATE_HINT, PUBLICATION_DATE, date_headlines, date_source, event_date,
@@ -270,7 +270,7 @@ def fill_from_sentence(r: Reading, sent: Span, ctx: Context, lexicon: Lexicon) -
         # ('Pakistani and Afghan officials traded accusations over the TTP': at each other, not the TTP)
         r.targets = event_object_target(token, ctx, lexicon, r.sources) or content_actors(token, index, r.sources)
     if not r.sources and trig.pos == "noun" and token.dep_ in ("dobj", "attr", "appos") and (
-            token.head.lemma_ not in OPPOSING):
+            token.head.lemma_ not in OPPOSING) and not names_it(token.head):
         r.sources = sentence_subject(sent, index, {a.actor_id for a in r.targets})
     where = r.own_place.country if r.own_place else None
     if not r.targets and trig.type in PLACE_TARGETS and where:

@@ -369,6 +369,8 @@ def verb_objects(found: list[Found]) -> set[int]:
             # 'sanctions targeting 200 vessels': the participle tells what the sanctions do, not a second act
             # (a passive one names another's act: 'talks mediated by a neighbour')
             covered.add(f.token.i)
+        if f.trigger.pos == "noun" and labelled_by(f.token) in verbs:
+            covered.add(f.token.i)  # 'condemned the strikes as a violation of its sovereignty': a name for them
         asked = verbs.get(asked_by(f.token).i) if f.trigger.pos == "noun" else None
         if asked is not None and asked.type in ASKING and asked.lemma not in LIGHT_VERBS:
             # 'called for a ceasefire', 'rejected the talks': what is asked or refused; 'ordered the closure of
@@ -387,6 +389,16 @@ def verb_objects(found: list[Found]) -> set[int]:
 
 
 CONTENT_PREPS = word_class("content_preps")  # 'agree on a ceasefire', not 'agreed after talks'
+
+
+def labelled_by(noun: Token) -> int | None:
+    """The verb that names something with this noun: 'condemned the strikes as a violation', 'called the
+    raid an act of aggression' (the noun is what the act is called, not a second act)."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.dep_ == "prep":
+        return noun.head.head.i
+    if noun.dep_ == "oprd":
+        return noun.head.i
+    return None
 
 
 ASKING = {"REQUEST", "REJECT"}  # verbs whose object is an act asked for or refused, not an act done
