@@ -17,7 +17,7 @@ import pycountry
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsgraph" / "data" / "countries.tsv"
 
 SHORT_NAMES = {
-    "USA": ["United States", "US", "U.S.", "America", "United States of America"],
+    "USA": ["United States", "US", "U.S.", "USA", "U.S.A.", "America", "United States of America"],
     "GBR": ["United Kingdom", "UK", "U.K.", "Britain", "Great Britain"],
     "RUS": ["Russia"], "IRN": ["Iran"], "SYR": ["Syria"], "KOR": ["South Korea"], "PRK": ["North Korea"],
     "TUR": ["Turkey", "Türkiye", "Turkiye"], "VNM": ["Vietnam"], "LAO": ["Laos"], "BOL": ["Bolivia"],

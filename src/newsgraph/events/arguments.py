@@ -127,11 +127,13 @@ def actors_under(head: Token, index: ActorIndex, depth: int = 3) -> list[Arg]:
     # second conjunct on the appositive; a description in apposition ('X, the movement's minister and the head of
     # a network') is one person, and what its conjuncts name is not a second party
     appositions = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    # ... but 'the US, Russia, and Switzerland' parsed as an apposition is a list: one state beside another
+    listed = [a for a in appositions if is_other_state(index.at(a), index.at(head))]
     # 'the rebel group M23 and Rwandan troops': the parser may hang the first conjunct, 'and' and all, on the
     # second as a noun modifier
     first_conjuncts = [c for c in head.children if c.dep_ == "nmod" and c.i < head.i
                        and any(g.dep_ == "cc" for g in c.subtree)]
-    for token in [head, *head.conjuncts, *(t for a in appositions for t in a.conjuncts), *first_conjuncts]:
+    for token in [head, *head.conjuncts, *listed, *(t for a in appositions for t in a.conjuncts), *first_conjuncts]:
         own = _actor_at_or_below(token, index, depth)
         for arg in [own, *_hyphen_partners(own, index), *_coordinated_modifiers(token, index)]:
             if arg and arg.actor_id not in {a.actor_id for a in found}:
@@ -335,6 +337,11 @@ def is_absolute(pobj: Token) -> bool:
 
 
 KIND_NAMING = {"AID", "COOPERATE"}  # 'military aid', 'police cooperation': the word says what kind of help it is
+
+
+def is_other_state(mention, beside) -> bool:
+    return (mention is not None and beside is not None and mention.kind == "state" and beside.kind == "state"
+            and mention.country != beside.country)
 
 
 def names_it(verb: Token) -> bool:
