@@ -17,6 +17,7 @@ DATELINED = [
      "PORT-AU-PRINCE, June 25 (AFP) —"),
     ("KYIV (AP) - Russian drones struck a power plant overnight.", "KYIV (AP) -"),
     ("LIMA, March 3 - Peru's congress removed the president.", "LIMA, March 3 -"),
+    ("GAZA CITY, Palestinian Territories: Four children were killed in shelling.", "GAZA CITY, Palestinian Territories:"),
 ]
 
 
