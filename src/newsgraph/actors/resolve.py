@@ -479,7 +479,8 @@ class MentionBuilder:
 
     def recent_group(self, span: Span) -> Mention | None:
         root = span.root
-        noun = root.head if root.dep_ in ("amod", "compound") and root.head.pos_ == "NOUN" else root  # 'the rebel group'
+        # 'the rebel group': the article may sit on the noun the group word modifies
+        noun = root.head if root.dep_ in ("amod", "compound") and root.head.pos_ == "NOUN" else root
         if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
             return None
         for m in reversed(self.mentions):

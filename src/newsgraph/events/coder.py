@@ -14,8 +14,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors import Mention, load_gazetteer
-from newsgraph.events.arguments import (OPPOSING, ActorIndex, Arg, actors_under, names_it, noun_arguments, subject_heads,
-                                        verb_arguments)
+from newsgraph.events.arguments import (OPPOSING, ActorIndex, Arg, actors_under, names_it, noun_arguments,
+                                        subject_heads, verb_arguments)
 from newsgraph.events.context import Context, Found
 from newsgraph.events.dating import (DATE_HINT, PUBLICATION_DATE, date_headlines, date_source, event_date,
                                      link_repeats, own_whens, paragraph_starts)
@@ -418,7 +418,7 @@ def event_pairs(r: Reading) -> list[tuple[Arg | None, Arg | None]]:
     if is_reciprocal(r.f) and not r.targets and len({a.actor_id for a in r.sources}) > 1:
         # 'India and Pakistan traded accusations': each side's act is aimed at the other, whatever the type
         return [(a, b) for a in r.sources for b in r.sources if a.actor_id != b.actor_id]
-    found = pairs(r.sources, r.targets, r.f.trigger.type if not attacks_a_thing(r.f) else None)
+    found = pairs(r.sources, r.targets, r.f.trigger.type in MUTUAL and not attacks_a_thing(r.f))
     if is_reciprocal(r.f):
         found += [(t, s) for s, t in found if s and t and (t, s) not in found]
     return found
@@ -611,12 +611,12 @@ def as_refusal(event: Event, token: Token) -> Event:
                    intensity=intensity("REJECT", None))
 
 
-def pairs(sources: list[Arg], targets: list[Arg], event_type: str | None) -> list[tuple[Arg | None, Arg | None]]:
+def pairs(sources: list[Arg], targets: list[Arg], mutual: bool) -> list[tuple[Arg | None, Arg | None]]:
     """One event per source and target; 'Pakistani and Afghan officials met' is a meeting of each with the
     other when the action is mutual by nature."""
     if any(names_the_kind(b, a) for a in sources for b in sources):
         sources = list({a.actor_id: a for a in sources if not any(names_the_kind(b, a) for b in sources)}.values())
-    if not targets and len(sources) > 1 and event_type in MUTUAL:
+    if not targets and len(sources) > 1 and mutual:
         return [(a, b) for a in sources for b in sources if a.actor_id != b.actor_id]
     return [(s, t) for s in sources or [None] for t in targets or [None]]
 

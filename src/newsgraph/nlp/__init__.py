@@ -15,7 +15,7 @@ PIPELINE_VERSION = 4
 # A wire story's dateline: 'KHARTOUM, Nov 12 (Reuters) - ', 'KABUL (AP) — ', 'PARIS, June 3 - '. It is no part of
 # the sentence that follows it: parsed as one, its agency becomes a subject or object of the story's first act.
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})? (?:\([^)]*\) *)?[-–—]|"
-                      r" \([^)]*\) *[-–—]|, (?:[A-Z][a-z]+ ?){1,3}:) *")  # ... 'GAZA CITY, Palestinian Territories: '
+                      r" \([^)]*\) *[-–—]|, (?:[A-Z][a-z]+ ?){1,3}:) *")  # 'GAZA CITY, Palestinian Territories: '
 SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", '"', "”", "’", "'", ")", "]", "»")  # 'U.S.', '?!' end one too
 
 
