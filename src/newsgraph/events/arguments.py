@@ -340,6 +340,7 @@ KIND_NAMING = {"AID", "COOPERATE"}  # 'military aid', 'police cooperation': the 
 
 
 def is_other_state(mention, beside) -> bool:
+    """Two states, each named: one cannot stand in apposition to the other."""
     return (mention is not None and beside is not None and mention.kind == "state" and beside.kind == "state"
             and mention.country != beside.country)
 
