@@ -53,7 +53,9 @@ def match(gold: pd.DataFrame, found: pd.DataFrame, with_country: bool) -> list[t
             if share >= OVERLAP and (not with_country or country_of(f) == _text(g.role)[:3]):
                 options.append((share, g.Index, f.interest_id, g, f))
     used_gold, used_found, pairs = set(), set(), []
-    for _, gi, fi, g, f in sorted(options, key=lambda o: -o[0]):
+    # on equal overlap the found aim of the gold's actor first ('X and Y urged ...' gives two aims on one span),
+    # then a fixed order, so the score does not depend on the order rows come back in
+    for _, gi, fi, g, f in sorted(options, key=lambda o: (-o[0], not actor_right(o[3].actor, o[4].actor), o[2])):
         if gi not in used_gold and fi not in used_found:
             used_gold.add(gi)
             used_found.add(fi)

@@ -370,20 +370,20 @@ class Store:
 
     def mentions(self) -> pd.DataFrame:
         return self.con.execute("SELECT m.* FROM mentions m JOIN documents d USING (doc_id) "
-                                "WHERE d.status = 'ok' ORDER BY d.seq, m.start_char").df().pipe(plain)
+                                "WHERE d.status = 'ok' ORDER BY d.seq, m.start_char, m.end_char, m.actor_id").df().pipe(plain)
 
     def events(self) -> pd.DataFrame:
         return self.con.execute("SELECT e.* FROM events e JOIN documents d USING (doc_id) "
-                                "WHERE d.status = 'ok' ORDER BY d.seq, e.start, e.trigger_start").df().pipe(plain)
+                                "WHERE d.status = 'ok' ORDER BY d.seq, e.start, e.trigger_start, e.event_id").df().pipe(plain)
 
     def claims(self) -> pd.DataFrame:
         return self.con.execute("SELECT c.* FROM claims c JOIN documents d USING (doc_id) "
-                                "WHERE d.status = 'ok' ORDER BY d.seq, c.start").df().pipe(plain)
+                                "WHERE d.status = 'ok' ORDER BY d.seq, c.start, c.claim_id").df().pipe(plain)
 
     def interests(self) -> pd.DataFrame:
         """One row per aim per clause; newsgraph.interests.merge folds the same aim across documents."""
         return self.con.execute("SELECT i.* FROM interests i JOIN documents d USING (doc_id) "
-                                "WHERE d.status = 'ok' ORDER BY d.seq, i.start").df()
+                                "WHERE d.status = 'ok' ORDER BY d.seq, i.start, i.\"end\", i.actor").df()
 
     def documents(self, status: str | None = None) -> pd.DataFrame:
         where = "WHERE status = ?" if status else ""
