@@ -186,7 +186,7 @@ def names_both_sides(token: Token, sent: Span) -> bool:
 
 def context_pair(token: Token, index: ActorIndex, told: list[Event], event_type: str,
                  exclude: tuple = ()) -> list[Arg]:
-    """The two sides an unattributed mutual act is between: those of the latest act of its type the
+    """The pair an unattributed mutual act is between: those of the latest act of its type the
     article told (or, for talks, truces and agreements, of any of those), else the two parties named nearest
     before (or in) the sentence, of different institutions; never the mediators, nor those in `exclude`."""
     recent = [e for e in told_recently(told, token) if e.source and e.target and grounded(e)
@@ -212,7 +212,7 @@ def context_pair(token: Token, index: ActorIndex, told: list[Event], event_type:
 
 
 def leading_pair(told: list[Event], exclude: tuple = ()) -> list[Arg]:
-    """The two sides the article is about: the pair most often seen in the acts it has told with both
+    """The pair the article is about: the pair most often seen in the acts it has told with both
     parties named (the first such pair on a tie)."""
     counts: dict[frozenset, int] = {}
     first: dict[frozenset, tuple[int, Event]] = {}

@@ -25,7 +25,7 @@ class Collision:
         return len(self.a_aims) + len(self.b_aims)
 
     def rows(self) -> list[tuple[dict | None, dict | None]]:
-        """The two sides' aims side by side: each contested pair on one row first, then the rest."""
+        """Both parties' aims side by side: each contested pair on one row first, then the rest."""
         rows, used = [], set()
         for x in self.a_aims:
             y = next((y for y in self.b_aims if id(y) not in used and contested(x, [y])), None)
